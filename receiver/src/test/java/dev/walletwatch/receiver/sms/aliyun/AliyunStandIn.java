@@ -1,0 +1,634 @@
+package dev.walletwatch.receiver.sms.aliyun;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+
+/**
+ * A stand-in for Aliyun's SMS API (Dysmsapi 2017-05-25) on a loopback port, for tests only.
+ *
+ * <p>It checks what Aliyun checks: every request's V1 ({@code Signature} parameter) or V3 ({@code
+ * Authorization: ACS3-HMAC-SHA256}) signature, recomputed from the raw request with the known
+ * secret by its own code; the AccessKey id; a timestamp within 15 minutes; a nonce never seen
+ * before; the required parameters; and that {@code TemplateParam} is a JSON object of strings of at
+ * most 35 characters without URLs. A failed check gets Aliyun's error body. Accepted SendSms calls
+ * are recorded and QuerySendDetails answers from that record.
+ *
+ * <pre>{@code
+ * try (AliyunStandIn aliyun = AliyunStandIn.start("testId", "testSecret")) {
+ *   aliyun.failNext(2, "Throttling.User").hangNext(1);
+ *   // point sms.aliyun.endpoint at aliyun.endpoint(), send, then:
+ *   assertThat(aliyun.accepted()).hasSize(1);
+ * }
+ * }</pre>
+ *
+ * <p>Scripted behaviours apply to SendSms calls whose signature and parameters passed, in the order
+ * they were scripted; QuerySendDetails is always answered while the stand-in is up.
+ */
+public final class AliyunStandIn implements AutoCloseable {
+  /** Answer that Aliyun's gateway gives when the signature does not match. */
+  public static final String SIGNATURE_DOES_NOT_MATCH = "SignatureDoesNotMatch";
+
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
+  private static final int MAX_VARIABLE_LENGTH = 35;
+  private static final String EMPTY_SHA256 =
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+  /** One SendSms call that the stand-in accepted. */
+  public record SentSms(
+      String phone,
+      String signName,
+      String templateCode,
+      Map<String, String> params,
+      String outId,
+      String bizId,
+      Instant receivedAt) {}
+
+  /** One request as the stand-in judged it: the action and the Code it answered (or a script). */
+  public record Exchange(String action, String answer) {}
+
+  private enum Kind {
+    FAIL,
+    HANG,
+    ACCEPT_THEN_HANG
+  }
+
+  private record Script(Kind kind, int httpStatus, String code) {}
+
+  private final String accessKeyId;
+  private final String secret;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+  private final Deque<Script> scripts = new ArrayDeque<>();
+  private final List<SentSms> accepted = new ArrayList<>();
+  private final List<Exchange> exchanges = new ArrayList<>();
+  private final Set<String> nonces = new HashSet<>();
+  private MockWebServer server;
+  private int port;
+
+  private AliyunStandIn(String accessKeyId, String secret, Clock clock) {
+    this.accessKeyId = accessKeyId;
+    this.secret = secret;
+    this.clock = clock;
+  }
+
+  /** Starts a stand-in on a free loopback port that accepts requests signed with this key. */
+  public static AliyunStandIn start(String accessKeyId, String accessKeySecret) throws IOException {
+    return start(accessKeyId, accessKeySecret, Clock.systemUTC());
+  }
+
+  /** Starts a stand-in whose timestamp check and record times use {@code clock}. */
+  public static AliyunStandIn start(String accessKeyId, String accessKeySecret, Clock clock)
+      throws IOException {
+    AliyunStandIn standIn = new AliyunStandIn(accessKeyId, accessKeySecret, clock);
+    standIn.listen(0);
+    return standIn;
+  }
+
+  /** Returns the endpoint URL to configure as {@code sms.aliyun.endpoint}. */
+  public String endpoint() {
+    return "http://127.0.0.1:" + port + "/";
+  }
+
+  /**
+   * Answers the next {@code times} SendSms calls with {@code code}: HTTP 200 for isv and isp codes,
+   * 400 otherwise.
+   */
+  public synchronized AliyunStandIn failNext(int times, String code) {
+    int status = code.startsWith("isv.") || code.startsWith("isp.") ? 200 : 400;
+    return failNext(times, status, code);
+  }
+
+  /** Answers the next {@code times} SendSms calls with {@code httpStatus} and {@code code}. */
+  public synchronized AliyunStandIn failNext(int times, int httpStatus, String code) {
+    for (int i = 0; i < times; i++) {
+      scripts.add(new Script(Kind.FAIL, httpStatus, code));
+    }
+    return this;
+  }
+
+  /** Answers the next {@code times} SendSms calls with HTTP 500 and {@code isp.SYSTEM_ERROR}. */
+  public synchronized AliyunStandIn answer500Next(int times) {
+    return failNext(times, 500, "isp.SYSTEM_ERROR");
+  }
+
+  /** Sends no answer to the next {@code times} SendSms calls and does not send the SMS. */
+  public synchronized AliyunStandIn hangNext(int times) {
+    for (int i = 0; i < times; i++) {
+      scripts.add(new Script(Kind.HANG, 0, "hang"));
+    }
+    return this;
+  }
+
+  /**
+   * Accepts (records) the next {@code times} SendSms calls but sends no answer, as when the answer
+   * is lost on the way back: the client sees a timeout although the SMS went out.
+   */
+  public synchronized AliyunStandIn acceptThenHangNext(int times) {
+    for (int i = 0; i < times; i++) {
+      scripts.add(new Script(Kind.ACCEPT_THEN_HANG, 0, "accept-then-hang"));
+    }
+    return this;
+  }
+
+  /** Stops listening, so connections are refused, until {@link #up()}. */
+  public synchronized void down() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+
+  /** Listens again on the same port after {@link #down()}. */
+  public synchronized void up() throws IOException {
+    if (server == null) {
+      listen(port);
+    }
+  }
+
+  /** Returns the SendSms calls accepted so far, oldest first. */
+  public synchronized List<SentSms> accepted() {
+    return List.copyOf(accepted);
+  }
+
+  /** Returns every request received so far with the answer it got, oldest first. */
+  public synchronized List<Exchange> exchanges() {
+    return List.copyOf(exchanges);
+  }
+
+  @Override
+  public synchronized void close() {
+    down();
+  }
+
+  private void listen(int requestedPort) throws IOException {
+    MockWebServer next = new MockWebServer();
+    next.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return handle(request);
+          }
+        });
+    next.start(InetAddress.getByName("127.0.0.1"), requestedPort);
+    server = next;
+    port = next.getPort();
+  }
+
+  private synchronized MockResponse handle(RecordedRequest request) {
+    Map<String, String> params = requestParams(request);
+    String action = params.getOrDefault("Action", request.getHeaders().get("x-acs-action"));
+    MockResponse answer = judge(request, params, action);
+    return answer;
+  }
+
+  private MockResponse judge(RecordedRequest request, Map<String, String> params, String action) {
+    String authorization = request.getHeaders().get("Authorization");
+    String failure =
+        authorization != null && authorization.startsWith("ACS3-HMAC-SHA256 ")
+            ? verifyV3(request, params, authorization)
+            : verifyV1(request, params);
+    if (failure != null) {
+      return recorded(action, error(failure.startsWith("Signature") ? 400 : 400, failure));
+    }
+    for (Map.Entry<String, String> param : params.entrySet()) {
+      if (param.getValue().isEmpty()) {
+        return recorded(
+            action, error(400, "MissingParameter", "parameter " + param.getKey() + " is empty"));
+      }
+    }
+    if ("SendSms".equals(action)) {
+      return sendSms(params);
+    }
+    if ("QuerySendDetails".equals(action)) {
+      return recorded(action, querySendDetails(params));
+    }
+    return recorded(action, error(400, "InvalidAction.NotFound", "unknown action " + action));
+  }
+
+  // ---------------------------------------------------------------- signatures
+
+  /** Returns null when the V1 signature checks out, or a failure code followed by a message. */
+  private String verifyV1(RecordedRequest request, Map<String, String> params) {
+    String signature = params.get("Signature");
+    if (signature == null) {
+      return "MissingParameter: Signature is missing";
+    }
+    String common = checkCommon(params.get("AccessKeyId"), params.get("Timestamp"));
+    if (common != null) {
+      return common;
+    }
+    if (!"HMAC-SHA1".equals(params.get("SignatureMethod"))
+        || !"1.0".equals(params.get("SignatureVersion"))) {
+      return "InvalidParameter: SignatureMethod must be HMAC-SHA1 and SignatureVersion 1.0";
+    }
+    if (!"2017-05-25".equals(params.get("Version"))) {
+      return "InvalidVersion: Version " + params.get("Version") + " is not supported";
+    }
+    String nonce = checkNonce(params.get("SignatureNonce"));
+    if (nonce != null) {
+      return nonce;
+    }
+    Map<String, String> signed = new TreeMap<>(params);
+    signed.remove("Signature");
+    StringBuilder query = new StringBuilder();
+    signed.forEach(
+        (name, value) ->
+            query
+                .append(query.length() == 0 ? "" : "&")
+                .append(encode(name))
+                .append('=')
+                .append(encode(value)));
+    String stringToSign = request.getMethod() + "&%2F&" + encode(query.toString());
+    String expected =
+        java.util.Base64.getEncoder().encodeToString(hmac("HmacSHA1", secret + "&", stringToSign));
+    if (!expected.equals(signature)) {
+      return SIGNATURE_DOES_NOT_MATCH
+          + ": Specified signature is not matched with our calculation. server string to sign is:"
+          + stringToSign;
+    }
+    return null;
+  }
+
+  /** Returns null when the V3 signature checks out, or a failure code followed by a message. */
+  private String verifyV3(RecordedRequest request, Map<String, String> params, String header) {
+    Map<String, String> fields = new TreeMap<>();
+    for (String part : header.substring("ACS3-HMAC-SHA256 ".length()).split(",")) {
+      int eq = part.indexOf('=');
+      if (eq > 0) {
+        fields.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+      }
+    }
+    String signedHeaderList = fields.getOrDefault("SignedHeaders", "");
+    List<String> signedHeaders = List.of(signedHeaderList.split(";"));
+    var headers = request.getHeaders();
+    String common = checkCommon(fields.get("Credential"), headers.get("x-acs-date"));
+    if (common != null) {
+      return common;
+    }
+    for (String required :
+        List.of(
+            "host",
+            "x-acs-action",
+            "x-acs-content-sha256",
+            "x-acs-date",
+            "x-acs-signature-nonce",
+            "x-acs-version")) {
+      if (headers.get(required) == null || !signedHeaders.contains(required)) {
+        return "MissingParameter: header " + required + " is missing or not signed";
+      }
+    }
+    for (String name : headers.names()) {
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      if (lower.startsWith("x-acs-") && !signedHeaders.contains(lower)) {
+        return "InvalidParameter: header " + lower + " is sent but not signed";
+      }
+    }
+    if (!"2017-05-25".equals(headers.get("x-acs-version"))) {
+      return "InvalidVersion: x-acs-version " + headers.get("x-acs-version") + " is not supported";
+    }
+    String bodyHash =
+        hex(sha256(request.getBody() == null ? new byte[0] : request.getBody().toByteArray()));
+    if (!bodyHash.equals(headers.get("x-acs-content-sha256"))) {
+      return "InvalidParameter: x-acs-content-sha256 does not match the body";
+    }
+    String nonce = checkNonce(headers.get("x-acs-signature-nonce"));
+    if (nonce != null) {
+      return nonce;
+    }
+    Map<String, String> query = rawQueryParams(request);
+    StringBuilder canonicalQuery = new StringBuilder();
+    query.forEach(
+        (name, value) ->
+            canonicalQuery
+                .append(canonicalQuery.length() == 0 ? "" : "&")
+                .append(encode(name))
+                .append('=')
+                .append(encode(value)));
+    StringBuilder canonicalHeaders = new StringBuilder();
+    List<String> sortedSigned = new ArrayList<>(signedHeaders);
+    java.util.Collections.sort(sortedSigned);
+    for (String name : sortedSigned) {
+      String value = headers.get(name);
+      canonicalHeaders
+          .append(name)
+          .append(':')
+          .append(value == null ? "" : value.trim())
+          .append('\n');
+    }
+    String canonicalRequest =
+        request.getMethod()
+            + "\n/\n"
+            + canonicalQuery
+            + "\n"
+            + canonicalHeaders
+            + "\n"
+            + String.join(";", sortedSigned)
+            + "\n"
+            + headers.get("x-acs-content-sha256");
+    String stringToSign =
+        "ACS3-HMAC-SHA256\n" + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+    String expected = hex(hmac("HmacSHA256", secret, stringToSign));
+    if (!expected.equals(fields.get("Signature"))) {
+      return SIGNATURE_DOES_NOT_MATCH
+          + ": The request signature does not conform to Aliyun standards. server string to sign is:"
+          + stringToSign;
+    }
+    return null;
+  }
+
+  private String checkCommon(String keyId, String timestamp) {
+    if (!accessKeyId.equals(keyId)) {
+      return "InvalidAccessKeyId.NotFound: Specified access key is not found.";
+    }
+    if (timestamp == null) {
+      return "MissingTimestamp: Timestamp is mandatory for this action.";
+    }
+    try {
+      Instant sent = Instant.parse(timestamp);
+      if (Duration.between(sent, clock.instant()).abs().compareTo(MAX_CLOCK_SKEW) > 0) {
+        return "InvalidTimeStamp.Expired: Specified time stamp or date value is expired.";
+      }
+    } catch (DateTimeParseException e) {
+      return "InvalidTimeStamp.Format: Specified time stamp or date value is not well formatted.";
+    }
+    return null;
+  }
+
+  private String checkNonce(String nonce) {
+    if (nonce == null || nonce.isEmpty()) {
+      return "MissingSignatureNonce: SignatureNonce is mandatory for this action.";
+    }
+    if (!nonces.add(nonce)) {
+      return "SignatureNonceUsed: Specified signature nonce was used already.";
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  private MockResponse sendSms(Map<String, String> params) {
+    for (String required : List.of("PhoneNumbers", "SignName", "TemplateCode")) {
+      if (!params.containsKey(required)) {
+        return recorded("SendSms", error(400, "MissingParameter", required + " is mandatory"));
+      }
+    }
+    Map<String, String> variables = new TreeMap<>();
+    String templateParam = params.get("TemplateParam");
+    if (templateParam != null) {
+      JsonNode parsed;
+      try {
+        parsed = json.readTree(templateParam);
+      } catch (IOException e) {
+        return recorded("SendSms", business("isv.INVALID_JSON_PARAM", "JSON参数不合法"));
+      }
+      if (!parsed.isObject()) {
+        return recorded("SendSms", business("isv.INVALID_JSON_PARAM", "JSON参数不合法"));
+      }
+      for (Map.Entry<String, JsonNode> field : parsed.properties()) {
+        if (!field.getValue().isTextual()) {
+          return recorded("SendSms", business("isv.INVALID_JSON_PARAM", "JSON参数不合法,只接受字符串值"));
+        }
+        String value = field.getValue().textValue();
+        if (value.codePointCount(0, value.length()) > MAX_VARIABLE_LENGTH) {
+          return recorded("SendSms", business("isv.PARAM_LENGTH_LIMIT", "参数超过长度限制:35"));
+        }
+        if (value.matches("(?is).*(https?://|www\\.).*")) {
+          return recorded("SendSms", business("isv.PARAM_NOT_SUPPORT_URL", "不支持url为变量"));
+        }
+        variables.put(field.getKey(), value);
+      }
+    }
+    List<String> phones = List.of(params.get("PhoneNumbers").split(","));
+    for (String phone : phones) {
+      if (!phone.matches("(\\+86|0086|86)?1\\d{10}|(\\+|00)[1-9]\\d{6,14}")) {
+        return recorded("SendSms", business("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号"));
+      }
+    }
+    Script script = scripts.poll();
+    if (script != null && script.kind() == Kind.FAIL) {
+      MockResponse failure =
+          script.httpStatus() / 100 == 2
+              ? business(script.code(), "scripted failure")
+              : error(script.httpStatus(), script.code(), "scripted failure");
+      return recorded("SendSms", failure);
+    }
+    if (script != null && script.kind() == Kind.HANG) {
+      exchanges.add(new Exchange("SendSms", "hang"));
+      return hang();
+    }
+    String bizId = (100000 + accepted.size()) + "^" + Math.abs(UUID.randomUUID().hashCode());
+    for (String phone : phones) {
+      accepted.add(
+          new SentSms(
+              phone,
+              params.get("SignName"),
+              params.get("TemplateCode"),
+              Map.copyOf(variables),
+              params.get("OutId"),
+              bizId,
+              clock.instant()));
+    }
+    if (script != null) {
+      exchanges.add(new Exchange("SendSms", "accept-then-hang"));
+      return hang();
+    }
+    ObjectNode body = json.createObjectNode();
+    body.put("Code", "OK").put("Message", "OK").put("BizId", bizId);
+    body.put("RequestId", UUID.randomUUID().toString());
+    return recorded("SendSms", new MockResponse.Builder().code(200).body(body.toString()).build());
+  }
+
+  private MockResponse querySendDetails(Map<String, String> params) {
+    for (String required : List.of("PhoneNumber", "SendDate", "PageSize", "CurrentPage")) {
+      if (!params.containsKey(required)) {
+        return error(400, "MissingParameter", required + " is mandatory");
+      }
+    }
+    LocalDate day;
+    int pageSize;
+    int page;
+    try {
+      day = LocalDate.parse(params.get("SendDate"), DateTimeFormatter.BASIC_ISO_DATE);
+      pageSize = Integer.parseInt(params.get("PageSize"));
+      page = Integer.parseInt(params.get("CurrentPage"));
+    } catch (DateTimeParseException | NumberFormatException e) {
+      return business("isv.INVALID_PARAMETERS", "参数格式错误");
+    }
+    if (pageSize < 1 || pageSize > 50 || page < 1) {
+      return business("isv.INVALID_PARAMETERS", "PageSize must be 1 to 50");
+    }
+    String phone = nationalNumber(params.get("PhoneNumber"));
+    List<SentSms> matching =
+        accepted.stream()
+            .filter(sms -> nationalNumber(sms.phone()).equals(phone))
+            .filter(sms -> LocalDate.ofInstant(sms.receivedAt(), CHINA).equals(day))
+            .toList();
+    ObjectNode body = json.createObjectNode();
+    body.put("Code", "OK").put("Message", "OK").put("RequestId", UUID.randomUUID().toString());
+    body.put("TotalCount", matching.size());
+    ArrayNode records = body.putObject("SmsSendDetailDTOs").putArray("SmsSendDetailDTO");
+    DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CHINA);
+    int from = Math.min((page - 1) * pageSize, matching.size());
+    for (SentSms sms : matching.subList(from, Math.min(from + pageSize, matching.size()))) {
+      ObjectNode record = records.addObject();
+      record.put("PhoneNum", nationalNumber(sms.phone()));
+      record.put("SendStatus", 3).put("ErrCode", "DELIVERED");
+      record.put("TemplateCode", sms.templateCode());
+      record.put("Content", "【" + sms.signName() + "】" + sms.params());
+      record.put("SendDate", time.format(sms.receivedAt()));
+      record.put("ReceiveDate", time.format(sms.receivedAt()));
+      if (sms.outId() != null) {
+        record.put("OutId", sms.outId());
+      }
+    }
+    return new MockResponse.Builder().code(200).body(body.toString()).build();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private MockResponse recorded(String action, MockResponse response) {
+    String answer = "http." + response.getCode();
+    try {
+      JsonNode body = json.readTree(response.getBody() == null ? "{}" : bodyText(response));
+      answer = body.path("Code").asText(answer);
+    } catch (IOException e) {
+      // Not JSON: keep the HTTP status as the answer.
+    }
+    exchanges.add(new Exchange(action, answer));
+    return response;
+  }
+
+  private static String bodyText(MockResponse response) throws IOException {
+    okio.Buffer buffer = new okio.Buffer();
+    response.getBody().writeTo(buffer);
+    return buffer.readUtf8();
+  }
+
+  private MockResponse error(int status, String codeAndMessage) {
+    int colon = codeAndMessage.indexOf(": ");
+    return error(status, codeAndMessage.substring(0, colon), codeAndMessage.substring(colon + 2));
+  }
+
+  private MockResponse error(int status, String code, String message) {
+    ObjectNode body = json.createObjectNode();
+    body.put("RequestId", UUID.randomUUID().toString());
+    body.put("HostId", "dysmsapi.aliyuncs.com");
+    body.put("Code", code).put("Message", message);
+    body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + code);
+    return new MockResponse.Builder().code(status).body(body.toString()).build();
+  }
+
+  private MockResponse business(String code, String message) {
+    ObjectNode body = json.createObjectNode();
+    body.put("Code", code).put("Message", message).put("RequestId", UUID.randomUUID().toString());
+    return new MockResponse.Builder().code(200).body(body.toString()).build();
+  }
+
+  private static MockResponse hang() {
+    return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+  }
+
+  /** Collects query parameters and, for a form body, its fields, decoded as a server does. */
+  private static Map<String, String> requestParams(RecordedRequest request) {
+    Map<String, String> params = rawQueryParams(request);
+    String contentType = request.getHeaders().get("Content-Type");
+    if (contentType != null
+        && contentType.startsWith("application/x-www-form-urlencoded")
+        && request.getBody() != null) {
+      params.putAll(decodeForm(request.getBody().utf8()));
+    }
+    return params;
+  }
+
+  private static Map<String, String> rawQueryParams(RecordedRequest request) {
+    String query = request.getUrl().encodedQuery();
+    return query == null ? new TreeMap<>() : decodeForm(query);
+  }
+
+  /** Decodes {@code a=b&c=d} with form rules, so a raw {@code +} becomes a space as on Aliyun. */
+  private static Map<String, String> decodeForm(String form) {
+    Map<String, String> params = new TreeMap<>();
+    for (String pair : form.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      params.put(
+          URLDecoder.decode(name, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return params;
+  }
+
+  /** Percent-encodes the way Aliyun's documentation describes it with a form encoder. */
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8)
+        .replace("+", "%20")
+        .replace("*", "%2A")
+        .replace("%7E", "~");
+  }
+
+  private static String nationalNumber(String phone) {
+    String number = phone.strip();
+    for (String prefix : List.of("+86", "0086", "+", "00")) {
+      if (number.startsWith(prefix)) {
+        return number.substring(prefix.length());
+      }
+    }
+    return number.length() == 13 && number.startsWith("86") ? number.substring(2) : number;
+  }
+
+  private static byte[] hmac(String algorithm, String key, String data) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance(algorithm);
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
+      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(algorithm + " is not available", e);
+    }
+  }
+
+  private static byte[] sha256(byte[] data) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  private static String hex(byte[] bytes) {
+    return java.util.HexFormat.of().formatHex(bytes);
+  }
+}
