@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,10 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import mockwebserver3.Dispatcher;
@@ -30,6 +24,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import okio.Buffer;
 
 /**
  * A stand-in for Aliyun's SMS API (Dysmsapi 2017-05-25) on a loopback port, for tests only.
@@ -53,14 +48,8 @@ import mockwebserver3.SocketEffect;
  * they were scripted; QuerySendDetails is always answered while the stand-in is up.
  */
 public final class AliyunStandIn implements AutoCloseable {
-  /** Answer that Aliyun's gateway gives when the signature does not match. */
-  public static final String SIGNATURE_DOES_NOT_MATCH = "SignatureDoesNotMatch";
-
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
   private static final int MAX_VARIABLE_LENGTH = 35;
-  private static final String EMPTY_SHA256 =
-      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
   /** One SendSms call that the stand-in accepted. */
   public record SentSms(
@@ -83,20 +72,17 @@ public final class AliyunStandIn implements AutoCloseable {
 
   private record Script(Kind kind, int httpStatus, String code) {}
 
-  private final String accessKeyId;
-  private final String secret;
+  private final StandInSignatureCheck signatures;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private final Deque<Script> scripts = new ArrayDeque<>();
   private final List<SentSms> accepted = new ArrayList<>();
   private final List<Exchange> exchanges = new ArrayList<>();
-  private final Set<String> nonces = new HashSet<>();
   private MockWebServer server;
   private int port;
 
   private AliyunStandIn(String accessKeyId, String secret, Clock clock) {
-    this.accessKeyId = accessKeyId;
-    this.secret = secret;
+    this.signatures = new StandInSignatureCheck(accessKeyId, secret, clock);
     this.clock = clock;
   }
 
@@ -204,20 +190,15 @@ public final class AliyunStandIn implements AutoCloseable {
   }
 
   private synchronized MockResponse handle(RecordedRequest request) {
-    Map<String, String> params = requestParams(request);
+    Map<String, String> params = StandInSignatureCheck.requestParams(request);
     String action = params.getOrDefault("Action", request.getHeaders().get("x-acs-action"));
-    MockResponse answer = judge(request, params, action);
-    return answer;
+    return judge(request, params, action);
   }
 
   private MockResponse judge(RecordedRequest request, Map<String, String> params, String action) {
-    String authorization = request.getHeaders().get("Authorization");
-    String failure =
-        authorization != null && authorization.startsWith("ACS3-HMAC-SHA256 ")
-            ? verifyV3(request, params, authorization)
-            : verifyV1(request, params);
+    String failure = signatures.verify(request, params);
     if (failure != null) {
-      return recorded(action, error(failure.startsWith("Signature") ? 400 : 400, failure));
+      return recorded(action, error(400, failure));
     }
     for (Map.Entry<String, String> param : params.entrySet()) {
       if (param.getValue().isEmpty()) {
@@ -232,165 +213,6 @@ public final class AliyunStandIn implements AutoCloseable {
       return recorded(action, querySendDetails(params));
     }
     return recorded(action, error(400, "InvalidAction.NotFound", "unknown action " + action));
-  }
-
-  // ---------------------------------------------------------------- signatures
-
-  /** Returns null when the V1 signature checks out, or a failure code followed by a message. */
-  private String verifyV1(RecordedRequest request, Map<String, String> params) {
-    String signature = params.get("Signature");
-    if (signature == null) {
-      return "MissingParameter: Signature is missing";
-    }
-    String common = checkCommon(params.get("AccessKeyId"), params.get("Timestamp"));
-    if (common != null) {
-      return common;
-    }
-    if (!"HMAC-SHA1".equals(params.get("SignatureMethod"))
-        || !"1.0".equals(params.get("SignatureVersion"))) {
-      return "InvalidParameter: SignatureMethod must be HMAC-SHA1 and SignatureVersion 1.0";
-    }
-    if (!"2017-05-25".equals(params.get("Version"))) {
-      return "InvalidVersion: Version " + params.get("Version") + " is not supported";
-    }
-    String nonce = checkNonce(params.get("SignatureNonce"));
-    if (nonce != null) {
-      return nonce;
-    }
-    Map<String, String> signed = new TreeMap<>(params);
-    signed.remove("Signature");
-    StringBuilder query = new StringBuilder();
-    signed.forEach(
-        (name, value) ->
-            query
-                .append(query.length() == 0 ? "" : "&")
-                .append(encode(name))
-                .append('=')
-                .append(encode(value)));
-    String stringToSign = request.getMethod() + "&%2F&" + encode(query.toString());
-    String expected =
-        java.util.Base64.getEncoder().encodeToString(hmac("HmacSHA1", secret + "&", stringToSign));
-    if (!expected.equals(signature)) {
-      return SIGNATURE_DOES_NOT_MATCH
-          + ": Specified signature is not matched with our calculation. server string to sign is:"
-          + stringToSign;
-    }
-    return null;
-  }
-
-  /** Returns null when the V3 signature checks out, or a failure code followed by a message. */
-  private String verifyV3(RecordedRequest request, Map<String, String> params, String header) {
-    Map<String, String> fields = new TreeMap<>();
-    for (String part : header.substring("ACS3-HMAC-SHA256 ".length()).split(",")) {
-      int eq = part.indexOf('=');
-      if (eq > 0) {
-        fields.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
-      }
-    }
-    String signedHeaderList = fields.getOrDefault("SignedHeaders", "");
-    List<String> signedHeaders = List.of(signedHeaderList.split(";"));
-    var headers = request.getHeaders();
-    String common = checkCommon(fields.get("Credential"), headers.get("x-acs-date"));
-    if (common != null) {
-      return common;
-    }
-    for (String required :
-        List.of(
-            "host",
-            "x-acs-action",
-            "x-acs-content-sha256",
-            "x-acs-date",
-            "x-acs-signature-nonce",
-            "x-acs-version")) {
-      if (headers.get(required) == null || !signedHeaders.contains(required)) {
-        return "MissingParameter: header " + required + " is missing or not signed";
-      }
-    }
-    for (String name : headers.names()) {
-      String lower = name.toLowerCase(java.util.Locale.ROOT);
-      if (lower.startsWith("x-acs-") && !signedHeaders.contains(lower)) {
-        return "InvalidParameter: header " + lower + " is sent but not signed";
-      }
-    }
-    if (!"2017-05-25".equals(headers.get("x-acs-version"))) {
-      return "InvalidVersion: x-acs-version " + headers.get("x-acs-version") + " is not supported";
-    }
-    String bodyHash =
-        hex(sha256(request.getBody() == null ? new byte[0] : request.getBody().toByteArray()));
-    if (!bodyHash.equals(headers.get("x-acs-content-sha256"))) {
-      return "InvalidParameter: x-acs-content-sha256 does not match the body";
-    }
-    String nonce = checkNonce(headers.get("x-acs-signature-nonce"));
-    if (nonce != null) {
-      return nonce;
-    }
-    Map<String, String> query = rawQueryParams(request);
-    StringBuilder canonicalQuery = new StringBuilder();
-    query.forEach(
-        (name, value) ->
-            canonicalQuery
-                .append(canonicalQuery.length() == 0 ? "" : "&")
-                .append(encode(name))
-                .append('=')
-                .append(encode(value)));
-    StringBuilder canonicalHeaders = new StringBuilder();
-    List<String> sortedSigned = new ArrayList<>(signedHeaders);
-    java.util.Collections.sort(sortedSigned);
-    for (String name : sortedSigned) {
-      String value = headers.get(name);
-      canonicalHeaders
-          .append(name)
-          .append(':')
-          .append(value == null ? "" : value.trim())
-          .append('\n');
-    }
-    String canonicalRequest =
-        request.getMethod()
-            + "\n/\n"
-            + canonicalQuery
-            + "\n"
-            + canonicalHeaders
-            + "\n"
-            + String.join(";", sortedSigned)
-            + "\n"
-            + headers.get("x-acs-content-sha256");
-    String stringToSign =
-        "ACS3-HMAC-SHA256\n" + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-    String expected = hex(hmac("HmacSHA256", secret, stringToSign));
-    if (!expected.equals(fields.get("Signature"))) {
-      return SIGNATURE_DOES_NOT_MATCH
-          + ": The request signature does not conform to Aliyun standards. server string to sign is:"
-          + stringToSign;
-    }
-    return null;
-  }
-
-  private String checkCommon(String keyId, String timestamp) {
-    if (!accessKeyId.equals(keyId)) {
-      return "InvalidAccessKeyId.NotFound: Specified access key is not found.";
-    }
-    if (timestamp == null) {
-      return "MissingTimestamp: Timestamp is mandatory for this action.";
-    }
-    try {
-      Instant sent = Instant.parse(timestamp);
-      if (Duration.between(sent, clock.instant()).abs().compareTo(MAX_CLOCK_SKEW) > 0) {
-        return "InvalidTimeStamp.Expired: Specified time stamp or date value is expired.";
-      }
-    } catch (DateTimeParseException e) {
-      return "InvalidTimeStamp.Format: Specified time stamp or date value is not well formatted.";
-    }
-    return null;
-  }
-
-  private String checkNonce(String nonce) {
-    if (nonce == null || nonce.isEmpty()) {
-      return "MissingSignatureNonce: SignatureNonce is mandatory for this action.";
-    }
-    if (!nonces.add(nonce)) {
-      return "SignatureNonceUsed: Specified signature nonce was used already.";
-    }
-    return null;
   }
 
   // ---------------------------------------------------------------- actions
@@ -457,7 +279,7 @@ public final class AliyunStandIn implements AutoCloseable {
               bizId,
               clock.instant()));
     }
-    if (script != null) {
+    if (script != null && script.kind() == Kind.ACCEPT_THEN_HANG) {
       exchanges.add(new Exchange("SendSms", "accept-then-hang"));
       return hang();
     }
@@ -528,7 +350,7 @@ public final class AliyunStandIn implements AutoCloseable {
   }
 
   private static String bodyText(MockResponse response) throws IOException {
-    okio.Buffer buffer = new okio.Buffer();
+    Buffer buffer = new Buffer();
     response.getBody().writeTo(buffer);
     return buffer.readUtf8();
   }
@@ -557,48 +379,6 @@ public final class AliyunStandIn implements AutoCloseable {
     return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
   }
 
-  /** Collects query parameters and, for a form body, its fields, decoded as a server does. */
-  private static Map<String, String> requestParams(RecordedRequest request) {
-    Map<String, String> params = rawQueryParams(request);
-    String contentType = request.getHeaders().get("Content-Type");
-    if (contentType != null
-        && contentType.startsWith("application/x-www-form-urlencoded")
-        && request.getBody() != null) {
-      params.putAll(decodeForm(request.getBody().utf8()));
-    }
-    return params;
-  }
-
-  private static Map<String, String> rawQueryParams(RecordedRequest request) {
-    String query = request.getUrl().encodedQuery();
-    return query == null ? new TreeMap<>() : decodeForm(query);
-  }
-
-  /** Decodes {@code a=b&c=d} with form rules, so a raw {@code +} becomes a space as on Aliyun. */
-  private static Map<String, String> decodeForm(String form) {
-    Map<String, String> params = new TreeMap<>();
-    for (String pair : form.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? "" : pair.substring(eq + 1);
-      params.put(
-          URLDecoder.decode(name, StandardCharsets.UTF_8),
-          URLDecoder.decode(value, StandardCharsets.UTF_8));
-    }
-    return params;
-  }
-
-  /** Percent-encodes the way Aliyun's documentation describes it with a form encoder. */
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8)
-        .replace("+", "%20")
-        .replace("*", "%2A")
-        .replace("%7E", "~");
-  }
-
   private static String nationalNumber(String phone) {
     String number = phone.strip();
     for (String prefix : List.of("+86", "0086", "+", "00")) {
@@ -607,28 +387,5 @@ public final class AliyunStandIn implements AutoCloseable {
       }
     }
     return number.length() == 13 && number.startsWith("86") ? number.substring(2) : number;
-  }
-
-  private static byte[] hmac(String algorithm, String key, String data) {
-    try {
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance(algorithm);
-      mac.init(
-          new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(algorithm + " is not available", e);
-    }
-  }
-
-  private static byte[] sha256(byte[] data) {
-    try {
-      return java.security.MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
-  }
-
-  private static String hex(byte[] bytes) {
-    return java.util.HexFormat.of().formatHex(bytes);
   }
 }
