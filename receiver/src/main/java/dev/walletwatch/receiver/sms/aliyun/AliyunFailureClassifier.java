@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides what a SendSms answer or failure means for the delivery worker. The classes are ours:
+ * Decides what a SendSms response or failure means for the delivery worker. The classes are ours:
  * Aliyun publishes error codes but no retry advice. Both functions are pure: the same input always
  * gives the same result, and neither reads a clock or the network.
  */
@@ -99,7 +99,7 @@ final class AliyunFailureClassifier {
   private AliyunFailureClassifier() {}
 
   /**
-   * Classifies an HTTP answer from Aliyun.
+   * Classifies an HTTP response from Aliyun.
    *
    * @param httpStatus the HTTP status code
    * @param code the body's {@code Code}, or null when the body had none or was not JSON
@@ -122,7 +122,7 @@ final class AliyunFailureClassifier {
     }
     String statusCode = "http." + httpStatus;
     if (httpStatus / 100 == 2) {
-      // Aliyun processed the request but the answer is unreadable: it may have sent the SMS.
+      // Aliyun processed the request but the response is unreadable, so it may have sent the SMS.
       return new SendResult(
           Outcome.UNKNOWN, statusCode, "answer without a Code; look it up", null, null);
     }
@@ -134,11 +134,11 @@ final class AliyunFailureClassifier {
   }
 
   /**
-   * Classifies a request that got no HTTP answer.
+   * Classifies a request that got no HTTP response.
    *
    * @param failure the exception OkHttp raised
-   * @param requestStarted whether OkHttp began writing the request; before that nothing can have
-   *     reached Aliyun and a retry is safe, after it the send may have happened
+   * @param requestStarted whether OkHttp began writing the request. Before that nothing can have
+   *     reached Aliyun and a retry is safe. After it the SMS may have been sent.
    */
   static SendResult classifyFailure(IOException failure, boolean requestStarted) {
     boolean timeout = failure instanceof InterruptedIOException;
@@ -148,11 +148,11 @@ final class AliyunFailureClassifier {
       return new SendResult(
           Outcome.RETRY, code, "connection failed before sending (" + kind + ")", null, null);
     }
-    String what = timeout ? "no answer within the read timeout" : "connection lost";
+    String failureKind = timeout ? "no answer within the read timeout" : "connection lost";
     return new SendResult(
         Outcome.UNKNOWN,
         code,
-        what + " after the request was written (" + kind + "); look it up before resending",
+        failureKind + " after the request was written (" + kind + "); look it up before resending",
         null,
         null);
   }
@@ -198,7 +198,7 @@ final class AliyunFailureClassifier {
       return reason;
     }
     String text = message;
-    // SignatureDoesNotMatch ends with the server's string to sign, which holds the phone number.
+    // SignatureDoesNotMatch ends with the server's string to sign, which contains the phone number.
     int stringToSign = text.indexOf("server string to sign");
     if (stringToSign >= 0) {
       text = text.substring(0, stringToSign).trim();

@@ -321,7 +321,7 @@ public final class AliyunSmsProvider implements SmsProvider {
     }
   }
 
-  /** A QuerySendDetails call that did not give a usable answer. */
+  /** A QuerySendDetails call that failed or returned a Code other than OK. */
   private static final class LookupFailedException extends Exception {
     LookupFailedException(String message) {
       super(message);

@@ -138,7 +138,7 @@ class AliyunSmsProviderTest {
     SendResult second = provider.send(message("d-7"));
 
     assertThat(first.outcome()).isEqualTo(Outcome.RETRY);
-    // A reused nonce or timestamp would be answered with SignatureNonceUsed here.
+    // A reused nonce would be rejected with SignatureNonceUsed here.
     assertThat(second.outcome()).isEqualTo(Outcome.SENT);
     assertThat(aliyun.accepted()).hasSize(1);
   }
@@ -146,7 +146,7 @@ class AliyunSmsProviderTest {
   @ParameterizedTest
   @EnumSource(SignatureVersion.class)
   void serverErrorIsRetry(SignatureVersion version) {
-    aliyun.answer500Next(1);
+    aliyun.serverErrorNext(1);
 
     SendResult result = provider(version).send(message("d-8"));
 

@@ -34,7 +34,7 @@ import okio.Buffer;
  * secret by its own code; the AccessKey id; a timestamp within 15 minutes; a nonce never seen
  * before; the required parameters; and that {@code TemplateParam} is a JSON object of strings of at
  * most 35 characters without URLs. A failed check gets Aliyun's error body. Accepted SendSms calls
- * are recorded and QuerySendDetails answers from that record.
+ * are recorded, and QuerySendDetails returns records from that list.
  *
  * <pre>{@code
  * try (AliyunStandIn aliyun = AliyunStandIn.start("testId", "testSecret")) {
@@ -45,7 +45,7 @@ import okio.Buffer;
  * }</pre>
  *
  * <p>Scripted behaviours apply to SendSms calls whose signature and parameters passed, in the order
- * they were scripted; QuerySendDetails is always answered while the stand-in is up.
+ * they were scripted. QuerySendDetails always gets a response while the stand-in is up.
  */
 public final class AliyunStandIn implements AutoCloseable {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -61,8 +61,11 @@ public final class AliyunStandIn implements AutoCloseable {
       String bizId,
       Instant receivedAt) {}
 
-  /** One request as the stand-in judged it: the action and the Code it answered (or a script). */
-  public record Exchange(String action, String answer) {}
+  /**
+   * One request the stand-in received: its action and the {@code Code} of the response, {@code
+   * http.N} for a response without one, or {@code hang} and {@code accept-then-hang} for scripts.
+   */
+  public record Exchange(String action, String responseCode) {}
 
   private enum Kind {
     FAIL,
@@ -105,7 +108,7 @@ public final class AliyunStandIn implements AutoCloseable {
   }
 
   /**
-   * Answers the next {@code times} SendSms calls with {@code code}: HTTP 200 for isv and isp codes,
+   * Fails the next {@code times} SendSms calls with {@code code}: HTTP 200 for isv and isp codes,
    * 400 otherwise.
    */
   public synchronized AliyunStandIn failNext(int times, String code) {
@@ -113,7 +116,7 @@ public final class AliyunStandIn implements AutoCloseable {
     return failNext(times, status, code);
   }
 
-  /** Answers the next {@code times} SendSms calls with {@code httpStatus} and {@code code}. */
+  /** Fails the next {@code times} SendSms calls with {@code httpStatus} and {@code code}. */
   public synchronized AliyunStandIn failNext(int times, int httpStatus, String code) {
     for (int i = 0; i < times; i++) {
       scripts.add(new Script(Kind.FAIL, httpStatus, code));
@@ -121,12 +124,12 @@ public final class AliyunStandIn implements AutoCloseable {
     return this;
   }
 
-  /** Answers the next {@code times} SendSms calls with HTTP 500 and {@code isp.SYSTEM_ERROR}. */
-  public synchronized AliyunStandIn answer500Next(int times) {
+  /** Fails the next {@code times} SendSms calls with HTTP 500 and {@code isp.SYSTEM_ERROR}. */
+  public synchronized AliyunStandIn serverErrorNext(int times) {
     return failNext(times, 500, "isp.SYSTEM_ERROR");
   }
 
-  /** Sends no answer to the next {@code times} SendSms calls and does not send the SMS. */
+  /** Sends no response to the next {@code times} SendSms calls and does not send the SMS. */
   public synchronized AliyunStandIn hangNext(int times) {
     for (int i = 0; i < times; i++) {
       scripts.add(new Script(Kind.HANG, 0, "hang"));
@@ -135,8 +138,8 @@ public final class AliyunStandIn implements AutoCloseable {
   }
 
   /**
-   * Accepts (records) the next {@code times} SendSms calls but sends no answer, as when the answer
-   * is lost on the way back: the client sees a timeout although the SMS went out.
+   * Accepts (records) the next {@code times} SendSms calls but sends no response, as when the
+   * response is lost on the way back: the client sees a timeout although the SMS went out.
    */
   public synchronized AliyunStandIn acceptThenHangNext(int times) {
     for (int i = 0; i < times; i++) {
@@ -165,7 +168,7 @@ public final class AliyunStandIn implements AutoCloseable {
     return List.copyOf(accepted);
   }
 
-  /** Returns every request received so far with the answer it got, oldest first. */
+  /** Returns every request received so far with its response code, oldest first. */
   public synchronized List<Exchange> exchanges() {
     return List.copyOf(exchanges);
   }
@@ -224,30 +227,9 @@ public final class AliyunStandIn implements AutoCloseable {
       }
     }
     Map<String, String> variables = new TreeMap<>();
-    String templateParam = params.get("TemplateParam");
-    if (templateParam != null) {
-      JsonNode parsed;
-      try {
-        parsed = json.readTree(templateParam);
-      } catch (IOException e) {
-        return recorded("SendSms", business("isv.INVALID_JSON_PARAM", "JSON参数不合法"));
-      }
-      if (!parsed.isObject()) {
-        return recorded("SendSms", business("isv.INVALID_JSON_PARAM", "JSON参数不合法"));
-      }
-      for (Map.Entry<String, JsonNode> field : parsed.properties()) {
-        if (!field.getValue().isTextual()) {
-          return recorded("SendSms", business("isv.INVALID_JSON_PARAM", "JSON参数不合法,只接受字符串值"));
-        }
-        String value = field.getValue().textValue();
-        if (value.codePointCount(0, value.length()) > MAX_VARIABLE_LENGTH) {
-          return recorded("SendSms", business("isv.PARAM_LENGTH_LIMIT", "参数超过长度限制:35"));
-        }
-        if (value.matches("(?is).*(https?://|www\\.).*")) {
-          return recorded("SendSms", business("isv.PARAM_NOT_SUPPORT_URL", "不支持url为变量"));
-        }
-        variables.put(field.getKey(), value);
-      }
+    MockResponse invalid = readTemplateParam(params.get("TemplateParam"), variables);
+    if (invalid != null) {
+      return recorded("SendSms", invalid);
     }
     List<String> phones = List.of(params.get("PhoneNumbers").split(","));
     for (String phone : phones) {
@@ -255,15 +237,17 @@ public final class AliyunStandIn implements AutoCloseable {
         return recorded("SendSms", business("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号"));
       }
     }
+
     Script script = scripts.poll();
-    if (script != null && script.kind() == Kind.FAIL) {
+    Kind kind = script == null ? null : script.kind();
+    if (kind == Kind.FAIL) {
       MockResponse failure =
           script.httpStatus() / 100 == 2
               ? business(script.code(), "scripted failure")
               : error(script.httpStatus(), script.code(), "scripted failure");
       return recorded("SendSms", failure);
     }
-    if (script != null && script.kind() == Kind.HANG) {
+    if (kind == Kind.HANG) {
       exchanges.add(new Exchange("SendSms", "hang"));
       return hang();
     }
@@ -279,7 +263,7 @@ public final class AliyunStandIn implements AutoCloseable {
               bizId,
               clock.instant()));
     }
-    if (script != null && script.kind() == Kind.ACCEPT_THEN_HANG) {
+    if (kind == Kind.ACCEPT_THEN_HANG) {
       exchanges.add(new Exchange("SendSms", "accept-then-hang"));
       return hang();
     }
@@ -287,6 +271,39 @@ public final class AliyunStandIn implements AutoCloseable {
     body.put("Code", "OK").put("Message", "OK").put("BizId", bizId);
     body.put("RequestId", UUID.randomUUID().toString());
     return recorded("SendSms", new MockResponse.Builder().code(200).body(body.toString()).build());
+  }
+
+  /**
+   * Parses {@code templateParam} into {@code variables}, or returns Aliyun's error response when it
+   * is not a JSON object of strings of at most 35 characters without URLs. Null means no variables.
+   */
+  private MockResponse readTemplateParam(String templateParam, Map<String, String> variables) {
+    if (templateParam == null) {
+      return null;
+    }
+    JsonNode parsed;
+    try {
+      parsed = json.readTree(templateParam);
+    } catch (IOException e) {
+      return business("isv.INVALID_JSON_PARAM", "JSON参数不合法");
+    }
+    if (!parsed.isObject()) {
+      return business("isv.INVALID_JSON_PARAM", "JSON参数不合法");
+    }
+    for (Map.Entry<String, JsonNode> field : parsed.properties()) {
+      if (!field.getValue().isTextual()) {
+        return business("isv.INVALID_JSON_PARAM", "JSON参数不合法,只接受字符串值");
+      }
+      String value = field.getValue().textValue();
+      if (value.codePointCount(0, value.length()) > MAX_VARIABLE_LENGTH) {
+        return business("isv.PARAM_LENGTH_LIMIT", "参数超过长度限制:35");
+      }
+      if (value.matches("(?is).*(https?://|www\\.).*")) {
+        return business("isv.PARAM_NOT_SUPPORT_URL", "不支持url为变量");
+      }
+      variables.put(field.getKey(), value);
+    }
+    return null;
   }
 
   private MockResponse querySendDetails(Map<String, String> params) {
@@ -308,6 +325,7 @@ public final class AliyunStandIn implements AutoCloseable {
     if (pageSize < 1 || pageSize > 50 || page < 1) {
       return business("isv.INVALID_PARAMETERS", "PageSize must be 1 to 50");
     }
+
     String phone = nationalNumber(params.get("PhoneNumber"));
     List<SentSms> matching =
         accepted.stream()
@@ -318,34 +336,40 @@ public final class AliyunStandIn implements AutoCloseable {
     body.put("Code", "OK").put("Message", "OK").put("RequestId", UUID.randomUUID().toString());
     body.put("TotalCount", matching.size());
     ArrayNode records = body.putObject("SmsSendDetailDTOs").putArray("SmsSendDetailDTO");
-    DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CHINA);
     int from = Math.min((page - 1) * pageSize, matching.size());
     for (SentSms sms : matching.subList(from, Math.min(from + pageSize, matching.size()))) {
-      ObjectNode record = records.addObject();
-      record.put("PhoneNum", nationalNumber(sms.phone()));
-      record.put("SendStatus", 3).put("ErrCode", "DELIVERED");
-      record.put("TemplateCode", sms.templateCode());
-      record.put("Content", "【" + sms.signName() + "】" + sms.params());
-      record.put("SendDate", time.format(sms.receivedAt()));
-      record.put("ReceiveDate", time.format(sms.receivedAt()));
-      if (sms.outId() != null) {
-        record.put("OutId", sms.outId());
-      }
+      records.add(detailRecord(sms));
     }
     return new MockResponse.Builder().code(200).body(body.toString()).build();
+  }
+
+  /** Builds one QuerySendDetails record for an accepted SMS, reported as delivered. */
+  private ObjectNode detailRecord(SentSms sms) {
+    DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CHINA);
+    ObjectNode record = json.createObjectNode();
+    record.put("PhoneNum", nationalNumber(sms.phone()));
+    record.put("SendStatus", 3).put("ErrCode", "DELIVERED");
+    record.put("TemplateCode", sms.templateCode());
+    record.put("Content", "【" + sms.signName() + "】" + sms.params());
+    record.put("SendDate", time.format(sms.receivedAt()));
+    record.put("ReceiveDate", time.format(sms.receivedAt()));
+    if (sms.outId() != null) {
+      record.put("OutId", sms.outId());
+    }
+    return record;
   }
 
   // ---------------------------------------------------------------- helpers
 
   private MockResponse recorded(String action, MockResponse response) {
-    String answer = "http." + response.getCode();
+    String responseCode = "http." + response.getCode();
     try {
       JsonNode body = json.readTree(response.getBody() == null ? "{}" : bodyText(response));
-      answer = body.path("Code").asText(answer);
+      responseCode = body.path("Code").asText(responseCode);
     } catch (IOException e) {
-      // Not JSON: keep the HTTP status as the answer.
+      // Not JSON, so the HTTP status is the response code.
     }
-    exchanges.add(new Exchange(action, answer));
+    exchanges.add(new Exchange(action, responseCode));
     return response;
   }
 

@@ -207,14 +207,14 @@ class AliyunStandInTest {
 
   @Test
   void scriptsApplyInOrder() throws IOException {
-    aliyun.failNext(1, "Throttling.User").answer500Next(1).failNext(1, "isv.DAY_LIMIT_CONTROL");
+    aliyun.failNext(1, "Throttling.User").serverErrorNext(1).failNext(1, "isv.DAY_LIMIT_CONTROL");
 
     for (int i = 0; i < 4; i++) {
       call(send(SignatureVersion.V3, "POST", SECRET, "{}"));
     }
 
     assertThat(aliyun.exchanges())
-        .extracting(AliyunStandIn.Exchange::answer)
+        .extracting(AliyunStandIn.Exchange::responseCode)
         .containsExactly("Throttling.User", "isp.SYSTEM_ERROR", "isv.DAY_LIMIT_CONTROL", "OK");
     assertThat(aliyun.accepted()).hasSize(1);
   }

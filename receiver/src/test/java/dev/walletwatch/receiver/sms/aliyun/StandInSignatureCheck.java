@@ -52,7 +52,7 @@ final class StandInSignatureCheck {
   String verify(RecordedRequest request, Map<String, String> params) {
     String authorization = request.getHeaders().get("Authorization");
     if (authorization != null && authorization.startsWith("ACS3-HMAC-SHA256 ")) {
-      return verifyV3(request, params, authorization);
+      return verifyV3(request, authorization);
     }
     return verifyV1(request, params);
   }
@@ -78,17 +78,10 @@ final class StandInSignatureCheck {
     if (nonce != null) {
       return nonce;
     }
+
     Map<String, String> signed = new TreeMap<>(params);
     signed.remove("Signature");
-    StringBuilder query = new StringBuilder();
-    signed.forEach(
-        (name, value) ->
-            query
-                .append(query.length() == 0 ? "" : "&")
-                .append(encode(name))
-                .append('=')
-                .append(encode(value)));
-    String stringToSign = request.getMethod() + "&%2F&" + encode(query.toString());
+    String stringToSign = request.getMethod() + "&%2F&" + encode(canonicalQuery(signed));
     String expected =
         Base64.getEncoder().encodeToString(hmac("HmacSHA1", secret + "&", stringToSign));
     if (!expected.equals(signature)) {
@@ -100,79 +93,43 @@ final class StandInSignatureCheck {
   }
 
   /** Returns null when the V3 signature checks out, or a failure code followed by a message. */
-  String verifyV3(RecordedRequest request, Map<String, String> params, String header) {
+  String verifyV3(RecordedRequest request, String authorization) {
     Map<String, String> fields = new TreeMap<>();
-    for (String part : header.substring("ACS3-HMAC-SHA256 ".length()).split(",")) {
+    for (String part : authorization.substring("ACS3-HMAC-SHA256 ".length()).split(",")) {
       int eq = part.indexOf('=');
       if (eq > 0) {
         fields.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
       }
     }
-    String signedHeaderList = fields.getOrDefault("SignedHeaders", "");
-    List<String> signedHeaders = List.of(signedHeaderList.split(";"));
+    List<String> signedHeaders =
+        new ArrayList<>(List.of(fields.getOrDefault("SignedHeaders", "").split(";")));
+    Collections.sort(signedHeaders);
     Headers headers = request.getHeaders();
     String common = checkCommon(fields.get("Credential"), headers.get("x-acs-date"));
     if (common != null) {
       return common;
     }
-    for (String required :
-        List.of(
-            "host",
-            "x-acs-action",
-            "x-acs-content-sha256",
-            "x-acs-date",
-            "x-acs-signature-nonce",
-            "x-acs-version")) {
-      if (headers.get(required) == null || !signedHeaders.contains(required)) {
-        return "MissingParameter: header " + required + " is missing or not signed";
-      }
-    }
-    for (String name : headers.names()) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("x-acs-") && !signedHeaders.contains(lower)) {
-        return "InvalidParameter: header " + lower + " is sent but not signed";
-      }
-    }
-    if (!"2017-05-25".equals(headers.get("x-acs-version"))) {
-      return "InvalidVersion: x-acs-version " + headers.get("x-acs-version") + " is not supported";
-    }
-    String bodyHash =
-        hex(sha256(request.getBody() == null ? new byte[0] : request.getBody().toByteArray()));
-    if (!bodyHash.equals(headers.get("x-acs-content-sha256"))) {
-      return "InvalidParameter: x-acs-content-sha256 does not match the body";
+    String headerProblem = checkV3Headers(request, signedHeaders);
+    if (headerProblem != null) {
+      return headerProblem;
     }
     String nonce = checkNonce(headers.get("x-acs-signature-nonce"));
     if (nonce != null) {
       return nonce;
     }
-    Map<String, String> query = rawQueryParams(request);
-    StringBuilder canonicalQuery = new StringBuilder();
-    query.forEach(
-        (name, value) ->
-            canonicalQuery
-                .append(canonicalQuery.length() == 0 ? "" : "&")
-                .append(encode(name))
-                .append('=')
-                .append(encode(value)));
+
     StringBuilder canonicalHeaders = new StringBuilder();
-    List<String> sortedSigned = new ArrayList<>(signedHeaders);
-    Collections.sort(sortedSigned);
-    for (String name : sortedSigned) {
-      String value = headers.get(name);
-      canonicalHeaders
-          .append(name)
-          .append(':')
-          .append(value == null ? "" : value.trim())
-          .append('\n');
+    for (String name : signedHeaders) {
+      canonicalHeaders.append(name).append(':').append(headers.get(name).trim()).append('\n');
     }
     String canonicalRequest =
         request.getMethod()
             + "\n/\n"
-            + canonicalQuery
+            + canonicalQuery(rawQueryParams(request))
             + "\n"
             + canonicalHeaders
             + "\n"
-            + String.join(";", sortedSigned)
+            + String.join(";", signedHeaders)
             + "\n"
             + headers.get("x-acs-content-sha256");
     String stringToSign =
@@ -184,6 +141,58 @@ final class StandInSignatureCheck {
           + stringToSign;
     }
     return null;
+  }
+
+  /**
+   * Checks that the headers V3 requires are present and signed, that no {@code x-acs-*} header is
+   * sent unsigned, and that {@code x-acs-content-sha256} is the body's hash.
+   */
+  private static String checkV3Headers(RecordedRequest request, List<String> signedHeaders) {
+    Headers headers = request.getHeaders();
+    List<String> required =
+        List.of(
+            "host",
+            "x-acs-action",
+            "x-acs-content-sha256",
+            "x-acs-date",
+            "x-acs-signature-nonce",
+            "x-acs-version");
+    for (String name : required) {
+      if (headers.get(name) == null || !signedHeaders.contains(name)) {
+        return "MissingParameter: header " + name + " is missing or not signed";
+      }
+    }
+    for (String name : signedHeaders) {
+      if (headers.get(name) == null) {
+        return "InvalidParameter: signed header " + name + " is not sent";
+      }
+    }
+    for (String name : headers.names()) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("x-acs-") && !signedHeaders.contains(lower)) {
+        return "InvalidParameter: header " + lower + " is sent but not signed";
+      }
+    }
+    if (!"2017-05-25".equals(headers.get("x-acs-version"))) {
+      return "InvalidVersion: x-acs-version " + headers.get("x-acs-version") + " is not supported";
+    }
+    byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+    if (!hex(sha256(body)).equals(headers.get("x-acs-content-sha256"))) {
+      return "InvalidParameter: x-acs-content-sha256 does not match the body";
+    }
+    return null;
+  }
+
+  /** Joins sorted, encoded {@code name=value} pairs with {@code &}. */
+  private static String canonicalQuery(Map<String, String> params) {
+    StringBuilder query = new StringBuilder();
+    for (Map.Entry<String, String> param : new TreeMap<>(params).entrySet()) {
+      if (query.length() > 0) {
+        query.append('&');
+      }
+      query.append(encode(param.getKey())).append('=').append(encode(param.getValue()));
+    }
+    return query.toString();
   }
 
   private String checkCommon(String keyId, String timestamp) {
