@@ -45,7 +45,7 @@ final class Acs3Signature {
     return signed;
   }
 
-  /** Builds the canonical request; {@code query} holds decoded names and values. */
+  /** Builds the canonical request; {@code query} contains decoded names and values. */
   static String canonicalRequest(
       String method,
       String path,

@@ -24,7 +24,7 @@ class AliyunFailureClassifierTest {
         Arguments.of(200, "OK", Outcome.SENT),
         // Platform failure on Aliyun's side: retry with backoff.
         Arguments.of(200, "isp.SYSTEM_ERROR", Outcome.RETRY),
-        // Gateway overload answered with its own code.
+        // Gateway overload reported with its own code.
         Arguments.of(503, "ServiceUnavailable", Outcome.RETRY),
         // Call-rate limits, every Throttling variant.
         Arguments.of(400, "Throttling", Outcome.RETRY),

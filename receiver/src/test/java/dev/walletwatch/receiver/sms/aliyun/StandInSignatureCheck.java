@@ -32,7 +32,7 @@ import okhttp3.Headers;
  * returns null when the request passes, or Aliyun's error code, a colon and its message.
  */
 final class StandInSignatureCheck {
-  /** Answer that Aliyun's gateway gives when the signature does not match. */
+  /** Aliyun's gateway error code for a signature that does not match. */
   static final String SIGNATURE_DOES_NOT_MATCH = "SignatureDoesNotMatch";
 
   private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
