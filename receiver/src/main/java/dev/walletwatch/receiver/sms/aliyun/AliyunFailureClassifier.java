@@ -38,8 +38,10 @@ final class AliyunFailureClassifier {
           Map.entry("ServiceUnavailable", SYSTEM_ERROR),
           Map.entry(
               "SignatureNonceUsed",
+              // An earlier copy of this signed request reached Aliyun and may have sent the SMS,
+              // so the worker looks the message up before it signs a new attempt.
               new Rule(
-                  Outcome.RETRY,
+                  Outcome.UNKNOWN,
                   "nonce used before: an earlier copy of this request reached Aliyun")),
           Map.entry(
               "InvalidTimeStamp.Expired",

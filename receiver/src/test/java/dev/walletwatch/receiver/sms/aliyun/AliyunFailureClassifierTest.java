@@ -30,8 +30,8 @@ class AliyunFailureClassifierTest {
         Arguments.of(400, "Throttling", Outcome.RETRY),
         Arguments.of(400, "Throttling.User", Outcome.RETRY),
         Arguments.of(400, "Throttling.Api", Outcome.RETRY),
-        // A nonce reused by a transport-level resend; a new attempt is signed anew.
-        Arguments.of(400, "SignatureNonceUsed", Outcome.RETRY),
+        // A nonce seen before: an earlier copy may have sent the SMS, so look it up first.
+        Arguments.of(400, "SignatureNonceUsed", Outcome.UNKNOWN),
         // Clock drift: a re-signed attempt may pass.
         Arguments.of(400, "InvalidTimeStamp.Expired", Outcome.RETRY),
         // Per-number, daily and monthly flow control: wait for the window, never loop.
