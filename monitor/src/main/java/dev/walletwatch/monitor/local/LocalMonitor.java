@@ -4,7 +4,7 @@ import dev.walletwatch.monitor.config.MonitorDefinition;
 import dev.walletwatch.monitor.config.MonitorsConfig;
 import dev.walletwatch.monitor.datadog.WebhookPayload;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -35,7 +35,7 @@ public final class LocalMonitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalMonitor.class);
 
   private final MonitorsConfig config;
-  private final PrintStream out;
+  private final PrintWriter out;
   private final Clock clock;
   private final SeriesStore store;
   private final WebhookSender sender;
@@ -70,7 +70,7 @@ public final class LocalMonitor implements AutoCloseable {
    * @param out where transitions are printed, one line each
    * @param retryBackoff the wait before the first delivery retry
    */
-  public LocalMonitor(MonitorsConfig config, PrintStream out, Clock clock, Duration retryBackoff) {
+  public LocalMonitor(MonitorsConfig config, PrintWriter out, Clock clock, Duration retryBackoff) {
     this.config = config;
     this.out = out;
     this.clock = clock;

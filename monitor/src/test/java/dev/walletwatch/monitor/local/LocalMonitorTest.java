@@ -9,7 +9,8 @@ import dev.walletwatch.monitor.config.ConfigLoader;
 import dev.walletwatch.monitor.config.MonitorsConfig;
 import dev.walletwatch.monitor.datadog.WebhookPayload;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -87,7 +88,7 @@ class LocalMonitorTest {
     monitor =
         new LocalMonitor(
             config,
-            new PrintStream(stdout, true, StandardCharsets.UTF_8),
+            new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true),
             Clock.systemUTC(),
             Duration.ofMillis(50));
     statsd = monitor.start("127.0.0.1", 0);
