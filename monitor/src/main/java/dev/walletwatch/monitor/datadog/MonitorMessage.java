@@ -1,6 +1,7 @@
 package dev.walletwatch.monitor.datadog;
 
 import java.math.BigDecimal;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,11 @@ public final class MonitorMessage {
   private static final Pattern VALUE = Pattern.compile("\\{\\{\\{?\\s*value\\s*}?}}");
   private static final Pattern THRESHOLD = Pattern.compile("\\{\\{\\{?\\s*threshold\\s*}?}}");
 
+  /** A conditional block without arguments whose body holds no other block of the same name. */
+  private static final Pattern BLOCK =
+      Pattern.compile(
+          "\\{\\{([#^])(is_[a-z_]+)}}((?:(?!\\{\\{[#^]\\2}}).)*?)\\{\\{/\\2}}", Pattern.DOTALL);
+
   private MonitorMessage() {}
 
   /**
@@ -28,15 +34,43 @@ public final class MonitorMessage {
   }
 
   /**
-   * Renders {@code {{value}}} and {@code {{threshold}}} in {@code composed}; a null value (no data)
-   * renders as an empty string. Values keep every digit: 4.9999999 stays 4.9999999.
+   * Renders {@code composed} as Datadog would for one notification: keeps the text of each
+   * conditional block such as {@code {{#is_alert}}...{{/is_alert}}} whose condition is in {@code
+   * conditions} (or, for {@code {{^...}}}, is not), drops the others, then fills in {@code
+   * {{value}}} and {@code {{threshold}}}. A null value (no data) renders as an empty string, and
+   * values keep every digit: 4.9999999 stays 4.9999999.
    *
-   * <p>NOTE: conditional blocks such as {@code {{#is_alert}}} are left as written, unlike in
-   * Datadog, which keeps or drops their text by transition.
+   * <p>NOTE: blocks with arguments, such as {@code {{#is_match "tag" "x"}}} or {@code
+   * {{#is_priority 'P1'}}}, are left as written, because matching them needs data the local
+   * evaluator does not have.
    */
-  public static String render(String composed, BigDecimal value, String threshold) {
+  public static String render(
+      String composed, Set<String> conditions, BigDecimal value, String threshold) {
+    String rendered = renderBlocks(composed, conditions);
     String valueText = value == null ? "" : value.toPlainString();
-    String rendered = VALUE.matcher(composed).replaceAll(Matcher.quoteReplacement(valueText));
+    rendered = VALUE.matcher(rendered).replaceAll(Matcher.quoteReplacement(valueText));
     return THRESHOLD.matcher(rendered).replaceAll(Matcher.quoteReplacement(threshold));
+  }
+
+  private static String renderBlocks(String text, Set<String> conditions) {
+    String current = text;
+    // Each pass removes the innermost blocks; nesting deeper than this is left as written.
+    for (int pass = 0; pass < 10; pass++) {
+      Matcher matcher = BLOCK.matcher(current);
+      StringBuilder result = new StringBuilder();
+      boolean found = false;
+      while (matcher.find()) {
+        found = true;
+        boolean inverted = matcher.group(1).equals("^");
+        boolean active = conditions.contains(matcher.group(2)) != inverted;
+        matcher.appendReplacement(result, Matcher.quoteReplacement(active ? matcher.group(3) : ""));
+      }
+      matcher.appendTail(result);
+      current = result.toString();
+      if (!found) {
+        break;
+      }
+    }
+    return current;
   }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /** Fills the Datadog template variables of one notification, as Datadog would for the monitor. */
@@ -27,6 +28,7 @@ final class AlertEvents {
   /**
    * Returns the variables (keyed without {@code $}) of one notification.
    *
+   * @param previous the status before this transition, which tells the kind of recovery
    * @param eventId the new event's id
    * @param cycleKey the id shared by the events from trigger to recovery
    * @param value the observed value, or null when there is none (no data)
@@ -35,6 +37,7 @@ final class AlertEvents {
       MonitorDefinition monitor,
       WebhookSettings webhook,
       Transition transition,
+      Status previous,
       String eventId,
       String cycleKey,
       BigDecimal value,
@@ -54,8 +57,10 @@ final class AlertEvents {
     variables.put("ALERT_QUERY", monitor.query().text());
     variables.put("ALERT_SCOPE", scope);
     variables.put("ALERT_TITLE", title(monitor, transition));
-    variables.put(
-        "TEXT_ONLY_MSG", MonitorMessage.render(composed, value, monitor.query().thresholdText()));
+    String text =
+        MonitorMessage.render(
+            composed, conditions(transition, previous), value, monitor.query().thresholdText());
+    variables.put("TEXT_ONLY_MSG", text);
     variables.put("TAGS", String.join(", ", monitor.tags()));
     variables.put("DATE", epochMillis);
     variables.put("LAST_UPDATED", epochMillis);
@@ -64,6 +69,23 @@ final class AlertEvents {
     // No Datadog organisation exists locally.
     variables.put("ORG_ID", "0");
     return variables;
+  }
+
+  /**
+   * Returns the message conditions that hold for {@code transition}, such as {@code is_alert},
+   * named as in Datadog's {@code {{#is_alert}}} blocks.
+   */
+  static Set<String> conditions(Transition transition, Status previous) {
+    return switch (transition) {
+      case TRIGGERED -> Set.of("is_alert");
+      case RE_TRIGGERED -> Set.of("is_alert", "is_renotify");
+      case NO_DATA -> Set.of("is_no_data");
+      case RE_NO_DATA -> Set.of("is_no_data", "is_renotify");
+      case RECOVERED ->
+          previous == Status.NO_DATA
+              ? Set.of("is_recovery", "is_no_data_recovery")
+              : Set.of("is_recovery", "is_alert_recovery");
+    };
   }
 
   /** Returns a title in Datadog's form, such as {@code [Triggered on {currency:btc}] NAME}. */

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,18 +161,25 @@ public final class LocalMonitor implements AutoCloseable {
       run.cycleKey = Long.toString(random.nextLong() >>> 1);
     }
     run.lastNotifiedAt = now;
-    notify(run, decision.transition(), observation.value(), now);
+    notify(run, decision.transition(), previous, observation.value(), now);
   }
 
-  private void notify(MonitorRun run, Transition transition, BigDecimal value, Instant now) {
+  private void notify(
+      MonitorRun run, Transition transition, Status previous, BigDecimal value, Instant now) {
     String eventId = Long.toString(nextEventId.incrementAndGet());
     Map<String, String> variables =
         AlertEvents.variables(
-            run.monitor, config.webhook(), transition, eventId, run.cycleKey, value, now);
+            run.monitor, config.webhook(), transition, previous, eventId, run.cycleKey, value, now);
     String valueText = value == null ? "" : value.toPlainString();
     synchronized (out) {
       out.println(
-          now + " " + transition.title() + " \"" + run.monitor.name() + "\" value=" + valueText);
+          now.truncatedTo(ChronoUnit.MILLIS)
+              + " "
+              + transition.title()
+              + " \""
+              + run.monitor.name()
+              + "\" value="
+              + valueText);
       out.flush();
     }
     String body = WebhookPayload.render(variables);

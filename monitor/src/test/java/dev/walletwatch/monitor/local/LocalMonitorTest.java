@@ -77,7 +77,8 @@ class LocalMonitorTest {
             + "    query: \""
             + query
             + "\"\n"
-            + "    message: \"BTC balance {{value}} is below {{threshold}}.\"\n"
+            + "    message: \"{{#is_alert}}BTC balance {{value}} is below {{threshold}}.{{/is_alert}}"
+            + "{{#is_recovery}}BTC balance is back at {{value}}.{{/is_recovery}}\"\n"
             + "    tags: [\"service:quant\"]\n"
             + extraMonitorKeys
             + "local:\n"
@@ -160,7 +161,9 @@ class LocalMonitorTest {
             "BTC balance 4.9 is below 5.\n\n@webhook-walletwatch\n"
                 + "walletwatch value=4.9 threshold=5");
     assertThat(recovered.path("text_only_msg").asText())
-        .endsWith("walletwatch value=6 threshold=5");
+        .isEqualTo(
+            "BTC balance is back at 6.\n\n@webhook-walletwatch\n"
+                + "walletwatch value=6 threshold=5");
     assertThat(triggered.path("id").asText()).isNotEqualTo(recovered.path("id").asText());
     assertThat(triggered.path("alert_id").asText()).isEqualTo(recovered.path("alert_id").asText());
     assertThat(triggered.path("alert_cycle_key").asText())
