@@ -63,34 +63,44 @@ final class LocalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     MonitorsConfig config = new ConfigLoader(environment).load(file);
     LocalMonitor monitor = new LocalMonitor(config, out, Clock.systemUTC(), RETRY_BACKOFF);
+
     InetSocketAddress address;
     try {
       address = monitor.start(host, port);
     } catch (IOException e) {
       monitor.close();
-      err.println(
-          "error: cannot receive DogStatsD on udp "
-              + host
-              + ":"
-              + port
-              + ": "
-              + e.getMessage()
-              + "; stop the program using the port (a Datadog Agent listens on 8125) or pass"
-              + " --statsd-port");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "error: failed to listen for DogStatsD on udp "
+                  + host
+                  + ":"
+                  + port
+                  + ": "
+                  + e.getMessage()
+                  + "; stop the program using the port (a Datadog Agent uses 8125) or pass"
+                  + " another --statsd-port");
       return MonitorCommand.RUNTIME_ERROR;
     }
+
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  monitor.close();
-                  stopped.countDown();
-                },
-                "local-monitor-shutdown"));
+    Thread shutdown =
+        new Thread(
+            () -> {
+              monitor.close();
+              stopped.countDown();
+            },
+            "local-monitor-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdown);
+    printBanner(out, config, address);
+    stopped.await();
+    return 0;
+  }
+
+  private static void printBanner(
+      PrintWriter out, MonitorsConfig config, InetSocketAddress address) {
     out.println(
         "Listening for DogStatsD on udp "
             + address.getHostString()
@@ -103,7 +113,5 @@ final class LocalCommand implements Callable<Integer> {
             + " ms; posting transitions to "
             + Redaction.url(config.webhook().url()));
     out.flush();
-    stopped.await();
-    return 0;
   }
 }

@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ConfigLoader {
   /**
-   * The custom variable that holds the webhook token when {@code webhook.tokenVariable} is unset.
+   * The custom variable that contains the webhook token when {@code webhook.tokenVariable} is
+   * unset.
    */
   public static final String DEFAULT_TOKEN_VARIABLE = "WALLETWATCH_WEBHOOK_TOKEN";
 

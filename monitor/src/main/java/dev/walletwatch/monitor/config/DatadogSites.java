@@ -2,7 +2,7 @@ package dev.walletwatch.monitor.config;
 
 import java.util.List;
 
-/** The Datadog sites this tool knows, each served by the API host {@code api.<site>}. */
+/** The Datadog sites this tool supports, each served by the API host {@code api.<site>}. */
 public final class DatadogSites {
   /** Datadog's site names; the API host of each is {@code api.} followed by the name. */
   public static final List<String> SITES =

@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param name the webhook's name, mentioned as {@code @webhook-NAME} in monitor messages
  * @param url where the webhook posts
  * @param token the bearer token the receiver expects in {@code Authorization}
- * @param tokenVariable the Datadog custom variable that holds the token as a secret
+ * @param tokenVariable the Datadog custom variable that contains the token as a secret
  * @param timeout how long the local evaluator waits for one delivery; Datadog itself waits 15 s
  */
 public record WebhookSettings(

@@ -26,7 +26,7 @@ public final class DatadogClient {
   /** How often one request is retried after HTTP 429 before the command gives up. */
   public static final int MAX_RATE_LIMIT_RETRIES = 5;
 
-  /** The longest wait for one rate-limit reset; a larger header value is capped to this. */
+  /** The maximum wait for one rate-limit reset; a larger header value is capped to it. */
   static final Duration MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(60);
 
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
@@ -44,12 +44,12 @@ public final class DatadogClient {
     this.client = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).build();
   }
 
-  /** Returns the JSON at {@code path}, or null when Datadog answers 404. */
+  /** Returns the JSON at {@code path}, or null when Datadog returns 404. */
   public JsonNode get(String path) {
     return execute("GET", path, null, true);
   }
 
-  /** Sends {@code body} with {@code method} (POST or PUT) and returns Datadog's JSON answer. */
+  /** Sends {@code body} with {@code method} (POST or PUT) and returns Datadog's JSON response. */
   public JsonNode send(String method, String path, JsonNode body) {
     return execute(method, path, body, false);
   }
@@ -124,7 +124,7 @@ public final class DatadogClient {
   }
 
   private String describeFailure(int status, String request, String body) {
-    String said = errors(body);
+    String datadogErrors = errors(body);
     if (status == 403) {
       return "Datadog rejected the API or application key (HTTP 403) for "
           + request
@@ -133,13 +133,13 @@ public final class DatadogClient {
           + " ("
           + settings.apiUrl()
           + ") and that the application key may manage monitors and webhooks"
-          + said;
+          + datadogErrors;
     }
     if (status == 401) {
       return "Datadog did not accept the credentials (HTTP 401) for "
           + request
           + ": check datadog.apiKey and datadog.appKey"
-          + said;
+          + datadogErrors;
     }
     if (status == 429) {
       return "Datadog's rate limit was still exceeded (HTTP 429) after "
@@ -147,7 +147,7 @@ public final class DatadogClient {
           + " retries of "
           + request
           + "; wait a minute and run the command again"
-          + said;
+          + datadogErrors;
     }
     if (status >= 500) {
       return "Datadog failed with HTTP "
@@ -156,12 +156,14 @@ public final class DatadogClient {
           + request
           + "; this is a Datadog-side error, so run the command again later (earlier changes of"
           + " this run stay applied)"
-          + said;
+          + datadogErrors;
     }
-    return "Datadog rejected " + request + " with HTTP " + status + said;
+    return "Datadog rejected " + request + " with HTTP " + status + datadogErrors;
   }
 
-  /** Returns Datadog's {@code errors} list as ": Datadog said: ...", or an excerpt of the body. */
+  /**
+   * Returns Datadog's {@code errors} list as ". Datadog's errors: ...", or an excerpt of the body.
+   */
   private static String errors(String body) {
     if (body == null || body.isBlank()) {
       return "";
@@ -177,6 +179,6 @@ public final class DatadogClient {
     if (text.length() > 300) {
       text = text.substring(0, 300) + "...";
     }
-    return ". Datadog said: " + text;
+    return ". Datadog's errors: " + text;
   }
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
 
 /** Builds the Datadog API bodies that monitors.yml describes. */
 final class DesiredState {
-  /** The monitor type of a metric monitor; older API versions and Terraform say "metric alert". */
+  /** The monitor type of a metric monitor; older API versions and Terraform use "metric alert". */
   static final String MONITOR_TYPE = "query alert";
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,8 +14,8 @@ import java.util.TreeSet;
  * are left as they are.
  *
  * @param details one line per changed field
- * @param body the PUT body; when an option changed, it carries the current options with the desired
- *     ones merged in, because Datadog replaces the whole options object
+ * @param body the PUT body. When an option changed, it contains all current options with the
+ *     desired ones merged in, since Datadog replaces the whole options object on PUT.
  */
 record MonitorDiff(List<String> details, ObjectNode body) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,11 +69,13 @@ record MonitorDiff(List<String> details, ObjectNode body) {
               + " -> "
               + wantCritical.decimalValue().toPlainString());
     }
+
     boolean wantNoData = want.path("notify_no_data").asBoolean();
     boolean haveNoData = have.path("notify_no_data").asBoolean(false);
     if (wantNoData != haveNoData) {
       details.add("options.notify_no_data: " + haveNoData + " -> " + wantNoData);
     }
+
     // Without a configured timeframe Datadog's own default stays, so only a set value is compared.
     if (want.has("no_data_timeframe")
         && want.path("no_data_timeframe").asLong() != have.path("no_data_timeframe").asLong(-1)) {
@@ -83,12 +85,14 @@ record MonitorDiff(List<String> details, ObjectNode body) {
               + " -> "
               + want.path("no_data_timeframe").asLong());
     }
+
     // Datadog reports "no renotification" as null or 0.
     long wantRenotify = want.path("renotify_interval").asLong(0);
     long haveRenotify = have.path("renotify_interval").asLong(0);
     if (wantRenotify != haveRenotify) {
       details.add("options.renotify_interval: " + haveRenotify + " -> " + wantRenotify);
     }
+
     return details;
   }
 

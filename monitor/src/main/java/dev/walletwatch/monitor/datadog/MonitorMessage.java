@@ -24,7 +24,7 @@ public final class MonitorMessage {
   private MonitorMessage() {}
 
   /**
-   * Appends {@code mention} and {@link #VALUE_LINE} to {@code message}. The mention stands outside
+   * Appends {@code mention} and {@link #VALUE_LINE} to {@code message}. The mention is outside
    * every conditional block, so the webhook fires on every transition, recoveries included.
    */
   public static String compose(String message, String mention) {

@@ -21,7 +21,7 @@ public record PlannedChange(
     String path,
     ObjectNode body) {
 
-  /** What apply does with one resource. */
+  /** The step apply takes for one resource. */
   public enum Action {
     CREATE("+ create"),
     UPDATE("~ update"),

@@ -14,16 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compares monitors.yml with what Datadog holds and plans one request per resource that differs, in
- * the order apply must send them: the token custom variable and its fingerprint, then the webhook
- * that uses the token, then the monitors that mention the webhook.
+ * Compares monitors.yml with the state in Datadog and plans one request per resource that differs,
+ * in the order apply must send them: the token custom variable and its fingerprint, then the
+ * webhook that uses the token, then the monitors that mention the webhook.
  */
 public final class Planner {
   static final String WEBHOOKS = "/api/v1/integration/webhooks/configuration/webhooks";
   static final String VARIABLES = "/api/v1/integration/webhooks/configuration/custom-variables";
   static final String MONITORS = "/api/v1/monitor";
 
-  /** The suffix of the non-secret custom variable that holds the token's fingerprint. */
+  /** The suffix of the non-secret custom variable that contains the token's fingerprint. */
   public static final String FINGERPRINT_SUFFIX = "_FINGERPRINT";
 
   private static final ObjectMapper JSON = new ObjectMapper();

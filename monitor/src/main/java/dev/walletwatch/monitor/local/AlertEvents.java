@@ -28,7 +28,7 @@ final class AlertEvents {
   /**
    * Returns the variables (keyed without {@code $}) of one notification.
    *
-   * @param previous the status before this transition, which tells the kind of recovery
+   * @param previous the status before this transition, which decides the kind of recovery
    * @param eventId the new event's id
    * @param cycleKey the id shared by the events from trigger to recovery
    * @param value the observed value, or null when there is none (no data)

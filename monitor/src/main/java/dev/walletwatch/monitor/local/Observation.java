@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
- * What one evaluation saw for a monitor.
+ * The result of one evaluation of a monitor.
  *
  * @param value the aggregated value over the window, or null when no matching series has a point in
  *     the window

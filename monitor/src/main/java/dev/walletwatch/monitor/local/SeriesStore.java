@@ -9,17 +9,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gauge series that the monitors' queries name, each a time-ordered list of points. Points
- * older than the longest retention the monitors need are dropped; the time of each series' last
- * point is kept so that a stopped series still counts as silent.
+ * older than the retention are dropped. The time of each series' last point is kept, so a stopped
+ * series still counts as silent.
  *
  * <p>Thread-safe: the listener adds while the evaluator observes.
  */
 public final class SeriesStore {
-  /** The most series kept, so that a sender with unbounded tag values cannot exhaust memory. */
+  /**
+   * The maximum number of series kept, so that a sender with unbounded tag values cannot exhaust
+   * memory.
+   */
   static final int MAX_SERIES = 10_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(SeriesStore.class);
+
+  /**
+   * The maximum number of points kept per series, dropping the oldest first. At one point every 10
+   * ms that is about 16 minutes of points, and a balance gauge is sent far less often.
+   */
+  static final int MAX_POINTS_PER_SERIES = 100_000;
 
   private record SeriesKey(String metric, List<String> tags) {}
 
@@ -33,6 +46,7 @@ public final class SeriesStore {
   private final List<MetricQuery> queries;
   private final Duration retention;
   private final Map<SeriesKey, Series> series = new HashMap<>();
+  private long droppedForLimit;
 
   /**
    * Creates a store that keeps the series {@code queries} match, for {@code retention} (at least
@@ -55,12 +69,25 @@ public final class SeriesStore {
     Series target = series.get(key);
     if (target == null) {
       if (series.size() >= MAX_SERIES) {
+        droppedForLimit++;
+        if (droppedForLimit == 1 || droppedForLimit % 1000 == 0) {
+          LOG.warn(
+              "dropped a gauge because the store already contains {} series: metric={} tags={}"
+                  + " dropped_total={}",
+              MAX_SERIES,
+              sample.metric(),
+              sample.tags(),
+              droppedForLimit);
+        }
         return false;
       }
       target = new Series();
       series.put(key, target);
     }
     insertInTimeOrder(target.points, new Point(sample.timestamp(), sample.value()));
+    if (target.points.size() > MAX_POINTS_PER_SERIES) {
+      target.points.remove(0);
+    }
     if (target.lastSeen == null || sample.timestamp().isAfter(target.lastSeen)) {
       target.lastSeen = sample.timestamp();
     }

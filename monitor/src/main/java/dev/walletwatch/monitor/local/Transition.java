@@ -8,7 +8,7 @@ public enum Transition {
   TRIGGERED("Triggered", "error"),
   RE_TRIGGERED("Re-Triggered", "error"),
   RECOVERED("Recovered", "success"),
-  // NOTE: Datadog's documentation does not say which $ALERT_TYPE a no-data notification carries;
+  // NOTE: Datadog's documentation does not say which $ALERT_TYPE a no-data notification carries.
   // "error" is an assumption, chosen because a silent balance needs the same attention as a low
   // one.
   NO_DATA("No Data", "error"),
@@ -22,12 +22,12 @@ public enum Transition {
     this.alertType = alertType;
   }
 
-  /** The name as Datadog writes it, such as {@code Re-Triggered}. */
+  /** Returns the name as Datadog writes it, such as {@code Re-Triggered}. */
   public String title() {
     return title;
   }
 
-  /** One of {@code error}, {@code warning}, {@code success}. */
+  /** Returns one of {@code error}, {@code warning}, {@code success}. */
   public String alertType() {
     return alertType;
   }

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * POSTs webhook events the way Datadog delivers them: JSON body, the bearer token in {@code
- * Authorization}, a retry after a connection failure or a 5xx answer (up to {@link #MAX_RETRIES}
+ * Authorization}, a retry after a connection failure or a 5xx response (up to {@link #MAX_RETRIES}
  * times, with doubling backoff), and none after a 4xx, which means the receiver rejected the event
  * for good.
  */
@@ -28,7 +28,7 @@ public final class WebhookSender {
   /**
    * The result of one delivery.
    *
-   * @param delivered whether the receiver answered 2xx
+   * @param delivered whether the receiver returned 2xx
    * @param attempts how many requests were sent
    * @param detail the last status or error, for the log
    */

@@ -270,7 +270,7 @@ class ApplyCommandTest {
 
     assertThat(stderr)
         .startsWith("error: Datadog failed with HTTP 503 for POST /api/v1/monitor")
-        .contains("Datadog said: Service Unavailable")
+        .contains("Datadog's errors: Service Unavailable")
         .doesNotContain("\tat ");
   }
 
