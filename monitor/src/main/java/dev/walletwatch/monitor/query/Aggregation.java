@@ -23,7 +23,7 @@ public enum Aggregation {
     this.keyword = keyword;
   }
 
-  /** The word the query grammar uses, such as {@code min}. */
+  /** Returns the word the query grammar uses, such as {@code min}. */
   public String keyword() {
     return keyword;
   }
