@@ -183,8 +183,8 @@ class LocalMonitorTest {
   void stoppedSeriesSendsNoData() throws Exception {
     receiver.enqueue(new MockResponse().setResponseCode(200));
     startMonitor(
-        "last(last_1s):min:quant.wallet.balance{currency:btc} < 5",
-        "    notifyNoData: true\n    noDataTimeframe: 1s\n");
+        "last(last_2s):min:quant.wallet.balance{currency:btc} < 5",
+        "    notifyNoData: true\n    noDataTimeframe: 2s\n");
 
     sendAndAwaitEvaluation("8");
     List<JsonNode> events = takeEvents(1);
