@@ -39,7 +39,7 @@ final class FakeDatadog extends Dispatcher {
   record Mutation(String method, String path, JsonNode body) {}
 
   /**
-   * A canned answer for the next {@code times} requests whose "METHOD path" starts with a prefix.
+   * A canned response for the next {@code times} requests whose "METHOD path" starts with a prefix.
    */
   private record Failure(String prefix, MockResponse response, int[] remaining) {}
 
@@ -51,7 +51,7 @@ final class FakeDatadog extends Dispatcher {
   private long nextMonitorId = 1001;
 
   /**
-   * Answers the next {@code times} requests matching "METHOD path" prefix with {@code response}.
+   * Returns {@code response} to the next {@code times} requests that match a "METHOD path" prefix.
    */
   synchronized void fail(String requestPrefix, int times, MockResponse response) {
     failures.add(new Failure(requestPrefix, response, new int[] {times}));
@@ -172,11 +172,11 @@ final class FakeDatadog extends Dispatcher {
       if (stored == null) {
         return error(404, "Custom variable not found");
       }
-      ObjectNode shown = stored.deepCopy();
-      if (shown.path("is_secret").asBoolean()) {
-        shown.putNull("value");
+      ObjectNode visible = stored.deepCopy();
+      if (visible.path("is_secret").asBoolean()) {
+        visible.putNull("value");
       }
-      return ok(shown);
+      return ok(visible);
     }
     if (method.equals("POST") && name == null) {
       if (!body.path("name").asText().matches("[A-Z0-9_]+")
