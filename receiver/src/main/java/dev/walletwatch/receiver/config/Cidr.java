@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 public final class Cidr {
   // Only literal addresses: InetAddress.getByName would resolve a host name over DNS.
   private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
+  private static final Pattern IPV4 =
+      Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 
   private final String text;
   private final byte[] network;
@@ -28,7 +31,10 @@ public final class Cidr {
     String trimmed = text.trim();
     int slash = trimmed.indexOf('/');
     String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
-    if (!LITERAL.matcher(address).matches() || (!address.contains(".") && !address.contains(":"))) {
+    boolean ipv6 = address.contains(":");
+    // An IPv6 literal is never looked up; a dotted string that is not a valid IPv4 literal would
+    // be, so it is rejected first.
+    if (!LITERAL.matcher(address).matches() || (!ipv6 && !IPV4.matcher(address).matches())) {
       throw new IllegalArgumentException("not an IPv4 or IPv6 address: '" + address + "'");
     }
     byte[] bytes;

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public final class MessageLine {
   private static final Pattern LINE =
       Pattern.compile(
-          "walletwatch\\s+value\\s*=\\s*(\\S*)(?:\\s+threshold\\s*=\\s*(\\S*))?",
+          "walletwatch\\s+value\\s*=[ \\t]*((?!threshold\\s*=)\\S*)"
+              + "(?:\\s+threshold\\s*=[ \\t]*(\\S*))?",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern QUERY_THRESHOLD =
       Pattern.compile("(?:<=|>=|==|!=|<|>)\\s*(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)\\s*$");
