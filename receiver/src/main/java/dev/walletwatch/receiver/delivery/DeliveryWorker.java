@@ -34,7 +34,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Metrics metrics;
   private final DoubleSupplier jitter;
   private final Object signal = new Object();
-  private volatile boolean running;
+  private volatile boolean closed;
   private boolean woken;
   private Thread thread;
   private String lastStorageError;
@@ -55,13 +55,21 @@ public final class DeliveryWorker implements AutoCloseable {
     this.jitter = jitter;
   }
 
-  /** Marks rows left in {@code sending} by a crash for lookup, then starts the worker thread. */
-  public synchronized void start() throws StorageException {
+  /**
+   * Returns rows left in {@code sending} by a crash to pending, marked for lookup before any
+   * resend, and returns how many there were. {@link #start} calls it first.
+   */
+  public int recoverInterrupted() throws StorageException {
     int interrupted = outbox.recoverInterrupted(clock.instant());
     if (interrupted > 0) {
       LOG.warn("delivery.recovered count={} action=lookup_before_resend", interrupted);
     }
-    running = true;
+    return interrupted;
+  }
+
+  /** Recovers interrupted rows, then starts the worker thread. */
+  public synchronized void start() throws StorageException {
+    recoverInterrupted();
     thread = new Thread(this::loop, "delivery-worker");
     thread.start();
   }
@@ -75,7 +83,7 @@ public final class DeliveryWorker implements AutoCloseable {
   }
 
   private void loop() {
-    while (running) {
+    while (!closed) {
       Duration wait = pollInterval;
       try {
         runDue();
@@ -102,12 +110,12 @@ public final class DeliveryWorker implements AutoCloseable {
 
   private void sleep(Duration wait) {
     synchronized (signal) {
-      if (!woken && running && !wait.isZero()) {
+      if (!woken && !closed && !wait.isZero()) {
         try {
           signal.wait(Math.max(1, wait.toMillis()));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          running = false;
+          closed = true;
         }
       }
       woken = false;
@@ -120,7 +128,7 @@ public final class DeliveryWorker implements AutoCloseable {
   public int runDue() throws StorageException {
     int steps = 0;
     Delivery due;
-    while (running || thread == null) {
+    while (!closed) {
       due = outbox.nextDue(clock.instant());
       if (due == null) {
         break;
@@ -255,7 +263,7 @@ public final class DeliveryWorker implements AutoCloseable {
   /** Stops the thread after the current step; a send in progress finishes first. */
   @Override
   public void close() {
-    running = false;
+    closed = true;
     wake();
     Thread current;
     synchronized (this) {

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * An SMS provider for tests: returns scripted send and lookup results in order (then SENT and
  * NOT_FOUND), and records every call.
  */
-public final class ScriptedSmsProvider implements SmsProvider {
+public class ScriptedSmsProvider implements SmsProvider {
   private final Deque<SendResult> sendResults = new ArrayDeque<>();
   private final Deque<LookupResult> lookupResults = new ArrayDeque<>();
   public final List<SmsMessage> sends = new CopyOnWriteArrayList<>();
