@@ -31,18 +31,21 @@ public final class Cidr {
     String trimmed = text.trim();
     int slash = trimmed.indexOf('/');
     String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
+
     boolean ipv6 = address.contains(":");
     // An IPv6 literal is never looked up; a dotted string that is not a valid IPv4 literal would
     // be, so it is rejected first.
     if (!LITERAL.matcher(address).matches() || (!ipv6 && !IPV4.matcher(address).matches())) {
       throw new IllegalArgumentException("not an IPv4 or IPv6 address: '" + address + "'");
     }
+
     byte[] bytes;
     try {
       bytes = InetAddress.getByName(address).getAddress();
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("not an IPv4 or IPv6 address: '" + address + "'");
     }
+
     int maxBits = bytes.length * 8;
     int prefix = maxBits;
     if (slash >= 0) {

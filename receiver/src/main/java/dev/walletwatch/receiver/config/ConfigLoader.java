@@ -163,32 +163,15 @@ public final class ConfigLoader {
             "readTimeout"));
     String keyId = fromConfigOrEnv(node.get("accessKeyId"), ACCESS_KEY_ID_ENV);
     String keySecret = fromConfigOrEnv(node.get("accessKeySecret"), ACCESS_KEY_SECRET_ENV);
-    YamlNode endpointNode = node.get("endpoint");
-    String endpoint = endpointNode.string("https://dysmsapi.aliyuncs.com");
-    try {
-      URI uri = new URI(endpoint);
-      if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())
-          || uri.getHost() == null) {
-        endpointNode.problem("'" + endpoint + "' is not an http or https URL");
-      }
-    } catch (URISyntaxException e) {
-      endpointNode.problem("'" + endpoint + "' is not a URL: " + e.getReason());
-    }
+    String endpoint = endpoint(node.get("endpoint"));
     String signName = node.get("signName").required();
-    YamlNode signatureNode = node.get("signature");
-    String signatureText = signatureNode.string("v3");
-    SignatureVersion signature = null;
-    if (signatureText.equalsIgnoreCase("v3")) {
-      signature = SignatureVersion.V3;
-    } else if (signatureText.equalsIgnoreCase("v1")) {
-      signature = SignatureVersion.V1;
-    } else {
-      signatureNode.problem("'" + signatureText + "' is not a signature version; use v3 or v1");
-    }
+    SignatureVersion signature = signatureVersion(node.get("signature"));
     Duration connect = positive(node.get("connectTimeout"), Duration.ofSeconds(5));
     Duration read = positive(node.get("readTimeout"), Duration.ofSeconds(10));
+
     if (keyId == null
         || keySecret == null
+        || endpoint == null
         || signName == null
         || signature == null
         || connect == null
@@ -199,6 +182,33 @@ public final class ConfigLoader {
         keyId, Secret.of(keySecret), endpoint, signName, signature, connect, read);
   }
 
+  private static String endpoint(YamlNode node) {
+    String endpoint = node.string("https://dysmsapi.aliyuncs.com");
+    try {
+      URI uri = new URI(endpoint);
+      boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+      if (web && uri.getHost() != null) {
+        return endpoint;
+      }
+      node.problem("'" + endpoint + "' is not an http or https URL");
+    } catch (URISyntaxException e) {
+      node.problem("'" + endpoint + "' is not a URL: " + e.getReason());
+    }
+    return null;
+  }
+
+  private static SignatureVersion signatureVersion(YamlNode node) {
+    String text = node.string("v3");
+    if (text.equalsIgnoreCase("v3")) {
+      return SignatureVersion.V3;
+    }
+    if (text.equalsIgnoreCase("v1")) {
+      return SignatureVersion.V1;
+    }
+    node.problem("'" + text + "' is not a signature version; use v3 or v1");
+    return null;
+  }
+
   private String fromConfigOrEnv(YamlNode node, String envName) {
     String value = node.string();
     if (value == null && node.isMissing()) {
@@ -206,7 +216,7 @@ public final class ConfigLoader {
     }
     if (value == null || value.isBlank()) {
       if (node.isMissing() || value != null) {
-        node.problem("missing; set it here or in the environment variable " + envName);
+        node.problem("missing or empty; set it here or in the environment variable " + envName);
       }
       return null;
     }

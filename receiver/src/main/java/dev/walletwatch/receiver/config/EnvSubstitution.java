@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces {@code ${VAR}} and {@code ${VAR:-default}} in config values with environment variables.
- * A variable that is unset (or set to the empty string, as in POSIX shells) takes the default; an
+ * A variable that is unset, or set to the empty string as in POSIX shells, takes the default. An
  * unset variable without a default is a config problem that names it.
  */
 final class EnvSubstitution {

@@ -68,6 +68,7 @@ final class RuleLoader {
             "params",
             "recovery",
             "repeatInterval"));
+
     int before = problems.size();
     String name = node.get("name").required();
     String metric = node.get("metric").string();
@@ -75,6 +76,7 @@ final class RuleLoader {
     if (metric == null && monitorId == null) {
       node.problem("set metric or monitorId, or the rule matches every monitor");
     }
+
     Map<String, String> scope = new LinkedHashMap<>();
     node.get("scope")
         .map()
@@ -85,6 +87,7 @@ final class RuleLoader {
                 scope.put(key, text);
               }
             });
+
     BigDecimal below = node.get("below").decimal();
     Set<Transition> transitions = transitions(node.get("transitions"));
     Boolean test = node.get("test").bool(false);
@@ -93,6 +96,7 @@ final class RuleLoader {
     Map<String, ParamTemplate> params = params(node.get("params"));
     SmsTemplate recovery = recovery(node.get("recovery"));
     Duration repeat = node.get("repeatInterval").duration(Duration.ZERO);
+
     if (problems.size() > before) {
       return null;
     }

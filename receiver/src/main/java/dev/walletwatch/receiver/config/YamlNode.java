@@ -11,8 +11,8 @@ import java.util.TreeSet;
 
 /**
  * A value of the loaded YAML tree with its path ({@code rules[0].phones[1]}). Typed getters
- * substitute environment variables in scalars and add a problem, naming the path, for a value of
- * the wrong type; they then return null so that loading goes on and every problem is listed.
+ * substitute environment variables in scalars. For a value of the wrong type they add a problem
+ * naming the path and return null, so that loading goes on and every problem is listed.
  */
 final class YamlNode {
   private final Object value;

@@ -1,8 +1,8 @@
 package dev.walletwatch.receiver.datadog;
 
 /**
- * Thrown when a request body is not a Datadog webhook. The message says what is wrong and is sent
- * back to the caller with status 400, so it holds no secret.
+ * Thrown when a request body is not a Datadog webhook. The message states what is wrong and goes
+ * back to the caller with status 400, so it quotes only the caller's own body, never config values.
  */
 public final class InvalidPayloadException extends Exception {
   public InvalidPayloadException(String message) {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the machine-readable line {@code walletwatch value={{value}} threshold={{threshold}}} that
- * the monitor message carries, because no Datadog webhook variable holds the measured value.
+ * the monitor message carries, because no Datadog webhook variable contains the measured value.
  * Markdown emphasis, quotes, backslash escapes and thousands separators around the numbers are
  * tolerated.
  */

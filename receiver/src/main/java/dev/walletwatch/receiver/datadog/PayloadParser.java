@@ -116,7 +116,7 @@ public final class PayloadParser {
       } catch (IllegalArgumentException e) {
         throw new InvalidPayloadException("malformed form encoding: " + e.getMessage());
       }
-      // Datadog writes a form payload as JSON and encodes each top-level key; nested objects such
+      // Datadog writes a form payload as JSON and encodes each top-level key. A nested object such
       // as org may arrive as JSON text or as org[id] keys.
       String trimmed = value.trim();
       if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
@@ -144,12 +144,12 @@ public final class PayloadParser {
     }
     List<String> present = new ArrayList<>();
     fields.fieldNames().forEachRemaining(present::add);
-    String shown = present.size() > 10 ? present.subList(0, 10) + "..." : present.toString();
+    String listed = present.size() > 10 ? present.subList(0, 10) + "..." : present.toString();
     throw new InvalidPayloadException(
         "not a Datadog webhook: none of the fields "
             + WEBHOOK_KEYS
             + " is present (found "
-            + shown
+            + listed
             + "); use the payload from the receiver README or Datadog's default payload");
   }
 

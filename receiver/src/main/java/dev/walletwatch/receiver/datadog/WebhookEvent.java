@@ -11,7 +11,7 @@ import java.util.List;
  * @param id Datadog's event id ({@code $ID}), the idempotency key; may be empty
  * @param alertId the monitor id ({@code $ALERT_ID})
  * @param alertCycleKey id shared by the events from trigger to recovery
- * @param transition from {@code alert_transition}, else from the title; null when neither says
+ * @param transition from {@code alert_transition}, else from the title; null when neither names one
  * @param test true for a test notification ({@code [TEST]} in the title)
  * @param alertType {@code error}, {@code warning}, {@code success} or {@code info}
  * @param metric the metric name ({@code $ALERT_METRIC})

@@ -19,7 +19,7 @@ public final class RetryPolicy {
 
   /** The next step for a delivery. */
   public record Step(Kind kind, Duration delay, boolean lookupFirst, String reason) {
-    /** What the worker does. */
+    /** The worker's next action. */
     public enum Kind {
       /** Mark the delivery sent. */
       SENT,

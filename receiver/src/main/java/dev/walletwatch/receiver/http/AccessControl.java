@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Who may call the receiver: a caller address inside {@code server.allow}, and a bearer token equal
- * to {@code server.token}, compared in constant time. Datadog does not sign webhooks, so the token
- * in a custom header is what proves the sender.
+ * The caller checks: a caller address inside {@code server.allow}, and a bearer token equal to
+ * {@code server.token}, compared in constant time. Datadog does not sign webhooks, so the token in
+ * a custom header is what proves the sender.
  */
 final class AccessControl {
   private static final String BEARER = "bearer ";

@@ -10,10 +10,10 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * Reads a request body without holding a thread while bytes are awaited: it asks Jetty for a
- * callback ({@code demand}) when no content is ready. The body is cut off at {@code limit} bytes
- * (never buffered beyond it), and a body not complete within {@code deadline} fails, so a client
- * sending one byte a second cannot keep the request open.
+ * Reads a request body without holding a thread while bytes are awaited: it requests a callback
+ * ({@code demand}) when no content is ready. The body is cut off at {@code limit} bytes (never
+ * buffered beyond it), and a body not complete within {@code deadline} fails, so a client sending
+ * one byte a second cannot keep the request open.
  */
 final class BoundedBodyReader implements Runnable {
   /** Receives exactly one of the outcomes. */
@@ -55,7 +55,7 @@ final class BoundedBodyReader implements Runnable {
     }
   }
 
-  /** Reads what is available, then asks to be called again when more arrives. */
+  /** Reads what is available, then requests a callback for when more arrives. */
   @Override
   public void run() {
     while (!finished.get()) {

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves {@code POST /webhooks/datadog} and {@code GET /healthz}.
  *
- * <p>Datadog retries a webhook only after a 5xx answer and never after a 4xx, so the handler
- * answers 4xx only for a request that can never succeed (wrong caller, wrong token, not a webhook,
- * too large) and 503 for anything transient, such as a store that cannot commit. It answers 200
+ * <p>Datadog retries a webhook only after a 5xx response and never after a 4xx. So the handler
+ * returns 4xx only for a request that can never succeed (wrong caller, wrong token, not a webhook,
+ * too large) and 503 for anything transient, such as a store that cannot commit. It returns 200
  * only after the event is committed.
  */
 public final class ReceiverHandler extends Handler.Abstract {
@@ -36,7 +36,7 @@ public final class ReceiverHandler extends Handler.Abstract {
   /** The health check path. */
   public static final String HEALTH_PATH = "/healthz";
 
-  /** The largest body accepted, in bytes; Datadog's payloads are a few KiB. */
+  /** The maximum body size accepted, in bytes. Datadog's payloads are a few KiB. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(ReceiverHandler.class);

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns one webhook body into stored rows: parses it, asks the rules, renders the templates, and
+ * Turns one webhook body into stored rows: parses it, applies the rules, renders the templates, and
  * commits the event, its decisions and its outbox rows in one transaction. Nothing is sent here;
  * the delivery worker picks the rows up after the commit.
  */
@@ -43,7 +43,7 @@ public final class WebhookIntake {
   }
 
   /**
-   * What happened to one webhook.
+   * The outcome of one webhook.
    *
    * @param event the parsed event
    * @param stored what the store wrote; a duplicate wrote nothing

@@ -21,7 +21,7 @@ public final class StatsdMetrics implements Metrics {
             .prefix(prefix)
             .hostname(settings.host())
             .port(settings.port())
-            // The client's own telemetry would add metrics nobody asked for.
+            // The client's own telemetry metrics are not part of the receiver's metric set.
             .enableTelemetry(false)
             .build();
   }

@@ -1,7 +1,7 @@
 package dev.walletwatch.receiver.rules;
 
 /**
- * What one rule decided about one event, with the reason, stored with the event.
+ * One rule's decision about one event, with the reason, stored with the event.
  *
  * @param action what to do
  * @param rule the rule's name, or null when no rule was consulted
@@ -9,7 +9,7 @@ package dev.walletwatch.receiver.rules;
  */
 public record Decision(Action action, String rule, String reason) {
 
-  /** What the receiver does with an event. */
+  /** The receiver's action for an event. */
   public enum Action {
     /** Send the rule's alert template. */
     SEND,

@@ -26,7 +26,7 @@ public final class EventLog {
   }
 
   /**
-   * What {@link #accept} stored.
+   * The rows written by {@link #accept}.
    *
    * @param duplicate true when an event with the same key was stored before; nothing was written
    * @param eventId the stored event's row id, or -1 for a duplicate

@@ -101,7 +101,8 @@ public final class Store implements AutoCloseable {
       config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
       config.enforceForeignKeys(true);
       config.setBusyTimeout((int) busyTimeout.toMillis());
-      // Take the write lock at BEGIN, so a transaction never fails halfway on a lock upgrade.
+      // BEGIN IMMEDIATE takes the write lock first, so a busy store fails a transaction before its
+      // first statement rather than halfway through.
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
       Connection connection =
           DriverManager.getConnection(
@@ -195,7 +196,9 @@ public final class Store implements AutoCloseable {
   public record Health(
       boolean ok, long outboxDepth, Long oldestPendingCreatedAtMillis, String error) {}
 
-  /** Checks that the store can be read and measures the outbox. Never throws. */
+  /**
+   * Checks that the store can be read and measures the outbox; a failure is returned, not thrown.
+   */
   public Health health() {
     try {
       return read(

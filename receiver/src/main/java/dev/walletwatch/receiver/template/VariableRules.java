@@ -4,14 +4,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Aliyun's rules for a notification template variable: a string of at most 35 characters that holds
- * no URL, IP address or domain. The server rejects a longer value with {@code
+ * Aliyun's rules for a notification template variable: a string of at most 35 characters that
+ * contains no URL, IP address or domain. The server rejects a longer value with {@code
  * isv.PARAM_LENGTH_LIMIT} and a link with {@code isv.PARAM_NOT_SUPPORT_URL}, and neither can be
  * retried, so static values are checked when the config is loaded and values taken from an event
  * are cleaned before sending.
  */
 public final class VariableRules {
-  /** The longest variable Aliyun accepts, in characters. */
+  /** The maximum length of a variable that Aliyun accepts, in characters. */
   public static final int MAX_LENGTH = 35;
 
   /** Marks a value that was cut to {@link #MAX_LENGTH}. */
@@ -80,7 +80,7 @@ public final class VariableRules {
 
   /**
    * Cuts {@code value} to {@link #MAX_LENGTH} characters, ending a cut value in {@link #CUT_MARK}
-   * so that a reader of the SMS sees that something is missing.
+   * so that the SMS shows that something is missing.
    */
   public static String cut(String value) {
     int length = value.codePointCount(0, value.length());

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a receiver JVM with SIGKILL after it answered 200 and while its delivery is in flight, then
+ * Kills a receiver JVM with SIGKILL after it returned 200 and while its delivery is in flight, then
  * restarts it on the same store and checks the SMS goes out exactly once.
  *
  * <p>The {@code log} provider appends each message to {@code sms.log.file}. In the first run that

@@ -239,7 +239,7 @@ class DeliveryWorkerTest {
   @Test
   void rowInSendingAtStartupLookedUp() throws Exception {
     String id = enqueue("alert", Duration.ZERO);
-    // What a crash between "sending" and the provider's answer leaves behind.
+    // The state a crash leaves between committing "sending" and the provider's response.
     store.outbox().markSending(id, clock.instant());
     provider.thenLookup(LookupResult.FOUND);
     DeliveryWorker worker = worker();

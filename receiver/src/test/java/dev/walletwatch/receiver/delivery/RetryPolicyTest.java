@@ -64,7 +64,7 @@ class RetryPolicyTest {
             Kind.RETRY,
             Duration.ofSeconds(6),
             false),
-        // A wait the provider asks for wins when it is longer than the backoff.
+        // A wait the provider requests wins when it is longer than the backoff.
         Arguments.of(
             result(Outcome.RETRY, "Throttling", Duration.ofSeconds(30)),
             1,

@@ -236,7 +236,7 @@ class ReceiverServerTest {
                     out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
                   }
                 } catch (java.io.IOException expected) {
-                  // The server closed the connection after answering 413.
+                  // The server closed the connection after its 413 response.
                 }
               });
 
@@ -281,11 +281,11 @@ class ReceiverServerTest {
 
       assertThat(other.statusCode()).isEqualTo(200);
       assertThat(health.statusCode()).isEqualTo(200);
-      // Served while every slow request was still open: none has been answered yet.
+      // Served while every slow request was still open: none has received a response yet.
       for (Socket socket : slow) {
         assertThat(socket.getInputStream().available()).isZero();
       }
-      // The slow requests never finish their bodies, so the read deadline answers them 408.
+      // The slow requests never finish their bodies, so the read deadline ends each with 408.
       for (Socket socket : slow) {
         socket.setSoTimeout(20_000);
         assertThat(statusLine(socket.getInputStream())).contains(" 408 ");

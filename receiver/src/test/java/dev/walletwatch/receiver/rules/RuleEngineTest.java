@@ -69,7 +69,7 @@ class RuleEngineTest {
         Arguments.of(RULE, event(Transition.RENOTIFY, "1"), Action.SEND),
         // The value equals the floor: "below 5" is strict, so 5 does not send.
         Arguments.of(RULE, event(Transition.TRIGGERED, "5"), Action.IGNORE),
-        // A value above the floor does not send even when Datadog says Triggered.
+        // A value above the floor does not send even when Datadog reports Triggered.
         Arguments.of(RULE, event(Transition.TRIGGERED, "7.5"), Action.IGNORE),
         // No value in the message: Datadog's own threshold decided, so it sends.
         Arguments.of(RULE, event(Transition.TRIGGERED, null), Action.SEND),
@@ -120,7 +120,7 @@ class RuleEngineTest {
   }
 
   @Test
-  void decideMatchesMetricInQueryWhenMetricFieldEmpty() {
+  void decideMatchesMetricInQuery() {
     WebhookEvent fromQuery =
         new WebhookEvent(
             "1",

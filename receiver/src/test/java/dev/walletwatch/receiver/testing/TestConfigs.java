@@ -16,7 +16,7 @@ public final class TestConfigs {
 
   private TestConfigs() {}
 
-  /** A config listening on 127.0.0.1 port 0 with one rule, btc-low, and fast retries. */
+  /** Returns a config listening on 127.0.0.1 port 0 with one rule, btc-low, and fast retries. */
   public static String yaml(String allow, String extraRuleLines) {
     return """
         server:
