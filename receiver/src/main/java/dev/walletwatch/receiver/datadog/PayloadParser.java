@@ -160,14 +160,7 @@ public final class PayloadParser {
     String query = text(fields, "alert_query");
     boolean test = isTest(title) || isTest(eventTitle) || message.contains("Test notification");
 
-    Transition transition = Transition.parse(text(fields, "alert_transition"));
-    if (transition == null) {
-      transition = transitionOfTitle(title);
-    }
-    if (transition == null) {
-      transition = transitionOfTitle(eventTitle);
-    }
-
+    Transition transition = transitionOf(fields, title, eventTitle);
     List<String> scope = splitTags(text(fields, "alert_scope"));
     if (scope.isEmpty()) {
       scope = scopeOfTitle(title.isEmpty() ? eventTitle : title);
@@ -181,15 +174,6 @@ public final class PayloadParser {
     BigDecimal threshold = line == null ? null : line.threshold();
     if (threshold == null) {
       threshold = MessageLine.thresholdOfQuery(query);
-    }
-
-    String orgId = text(fields, "org_id");
-    JsonNode org = fields.get("org");
-    if (orgId.isEmpty() && org != null && org.isObject()) {
-      orgId = scalar(org.get("id"));
-    }
-    if (orgId.isEmpty()) {
-      orgId = text(fields, "org[id]");
     }
 
     return new WebhookEvent(
@@ -209,8 +193,32 @@ public final class PayloadParser {
         threshold,
         epochMillis(text(fields, "date")),
         text(fields, "event_type"),
-        orgId,
+        orgId(fields),
         text(fields, "link"));
+  }
+
+  private static Transition transitionOf(ObjectNode fields, String title, String eventTitle) {
+    Transition transition = Transition.parse(text(fields, "alert_transition"));
+    if (transition == null) {
+      transition = transitionOfTitle(title);
+    }
+    if (transition == null) {
+      transition = transitionOfTitle(eventTitle);
+    }
+    return transition;
+  }
+
+  /** Returns the org id from org_id, the default payload's org object, or a form's org[id]. */
+  private static String orgId(ObjectNode fields) {
+    String orgId = text(fields, "org_id");
+    JsonNode org = fields.get("org");
+    if (orgId.isEmpty() && org != null && org.isObject()) {
+      orgId = scalar(org.get("id"));
+    }
+    if (orgId.isEmpty()) {
+      orgId = text(fields, "org[id]");
+    }
+    return orgId;
   }
 
   private static boolean isTest(String title) {

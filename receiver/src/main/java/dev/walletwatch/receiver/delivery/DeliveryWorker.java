@@ -135,13 +135,9 @@ public final class DeliveryWorker implements AutoCloseable {
       }
       process(due);
       steps++;
-      updateDepth();
     }
-    return steps;
-  }
-
-  private void updateDepth() throws StorageException {
     metrics.gauge("outbox.depth", outbox.depth());
+    return steps;
   }
 
   private void process(Delivery delivery) throws StorageException {

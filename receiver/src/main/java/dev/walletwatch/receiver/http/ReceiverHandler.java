@@ -48,6 +48,7 @@ public final class ReceiverHandler extends Handler.Abstract {
   private final Metrics metrics;
   private final Duration readTimeout;
   private final Clock clock;
+  private final LogThrottle rejectionLog = new LogThrottle(10_000);
 
   public ReceiverHandler(
       ReceiverConfig.Server settings,
@@ -88,6 +89,10 @@ public final class ReceiverHandler extends Handler.Abstract {
     if (!"POST".equals(method)) {
       return reply(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, error("use POST"));
     }
+    return webhook(request, response, callback);
+  }
+
+  private boolean webhook(Request request, Response response, Callback callback) {
     if (!access.authorized(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
       return reject(
@@ -96,43 +101,55 @@ public final class ReceiverHandler extends Handler.Abstract {
           HttpStatus.UNAUTHORIZED_401,
           "missing or wrong bearer token in the Authorization header");
     }
-    long declared = request.getLength();
-    if (declared > MAX_BODY_BYTES) {
+    // A declared length over the limit is rejected before a byte of the body is read.
+    if (request.getLength() > MAX_BODY_BYTES) {
       return tooLarge(response, callback);
     }
     String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     new BoundedBodyReader(
-            request,
-            MAX_BODY_BYTES,
-            new BoundedBodyReader.Listener() {
-              @Override
-              public void onBody(byte[] body) {
-                accept(body, contentType, response, callback);
-              }
-
-              @Override
-              public void onTooLarge() {
-                tooLarge(response, callback);
-              }
-
-              @Override
-              public void onTimeout() {
-                response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                reject(
-                    response,
-                    callback,
-                    HttpStatus.REQUEST_TIMEOUT_408,
-                    "request body not received within " + readTimeout.toSeconds() + "s");
-              }
-
-              @Override
-              public void onFailure(Throwable failure) {
-                LOG.info("webhook.read_failed error=\"{}\"", failure.toString());
-                callback.failed(failure);
-              }
-            })
+            request, MAX_BODY_BYTES, new BodyListener(contentType, response, callback))
         .start(readTimeout);
     return true;
+  }
+
+  /** Completes a webhook request once its body is read, too large, late or broken. */
+  private final class BodyListener implements BoundedBodyReader.Listener {
+    private final String contentType;
+    private final Response response;
+    private final Callback callback;
+
+    BodyListener(String contentType, Response response, Callback callback) {
+      this.contentType = contentType;
+      this.response = response;
+      this.callback = callback;
+    }
+
+    @Override
+    public void onBody(byte[] body) {
+      accept(body, contentType, response, callback);
+    }
+
+    @Override
+    public void onTooLarge() {
+      tooLarge(response, callback);
+    }
+
+    @Override
+    public void onTimeout() {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      reject(
+          response,
+          callback,
+          HttpStatus.REQUEST_TIMEOUT_408,
+          "request body not received within " + readTimeout.toSeconds() + "s");
+    }
+
+    @Override
+    public void onFailure(Throwable failure) {
+      // The client went away or broke the framing; no response can reach it.
+      LOG.info("webhook.read_failed error=\"{}\"", failure.toString());
+      callback.failed(failure);
+    }
   }
 
   private void accept(byte[] body, String contentType, Response response, Callback callback) {
@@ -211,7 +228,14 @@ public final class ReceiverHandler extends Handler.Abstract {
   private boolean reject(Response response, Callback callback, int status, String message) {
     metrics.increment("webhooks.rejected", "status:" + status);
     if (status != HttpStatus.SERVICE_UNAVAILABLE_503) {
-      LOG.info("webhook.rejected status={} reason=\"{}\"", status, message);
+      long skipped = rejectionLog.admit(status + message, clock.millis());
+      if (skipped >= 0) {
+        LOG.info(
+            "webhook.rejected status={} reason=\"{}\" repeats_not_logged={}",
+            status,
+            message,
+            skipped);
+      }
     }
     return reply(response, callback, status, error(message));
   }
