@@ -64,7 +64,7 @@ public final class Receiver implements AutoCloseable {
   /** Starts a receiver with the given provider and request thread pool size. */
   public static Receiver start(
       ReceiverConfig config, Clock clock, SmsProvider provider, int maxThreads) throws Exception {
-    Metrics metrics = config.statsd() == null ? Metrics.none() : new StatsdMetrics(config.statsd());
+    Metrics metrics = metrics(config.statsd());
     Store store = Store.open(config.store(), STORE_BUSY_TIMEOUT);
     DeliveryWorker worker = null;
     HttpServer server = null;
@@ -101,6 +101,26 @@ public final class Receiver implements AutoCloseable {
         provider.name(),
         config.rules().size());
     return receiver;
+  }
+
+  /**
+   * Returns the DogStatsD metrics, or none when {@code statsd:} is absent or its host cannot be
+   * resolved: self-metrics must not keep the receiver from taking webhooks.
+   */
+  private static Metrics metrics(ReceiverConfig.Statsd statsd) {
+    if (statsd == null) {
+      return Metrics.none();
+    }
+    try {
+      return new StatsdMetrics(statsd);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "metrics.disabled host={} port={} error=\"{}\" action=serve_without_metrics",
+          statsd.host(),
+          statsd.port(),
+          e.getMessage());
+      return Metrics.none();
+    }
   }
 
   /** Returns the address the server listens on. */

@@ -86,6 +86,11 @@ public final class DeliveryWorker implements AutoCloseable {
     while (!closed) {
       Duration wait = pollInterval;
       try {
+        if (lastStorageError != null) {
+          // A failed write after a send can leave a row in "sending". No send is in flight
+          // between steps of this single thread, so such a row is marked for lookup again.
+          recoverInterrupted();
+        }
         runDue();
         Instant next = outbox.nextWakeup();
         if (next != null) {

@@ -313,4 +313,51 @@ class DeliveryWorkerTest {
     worker().runDue();
     assertThat(row(id).state()).isEqualTo("sent");
   }
+
+  @Test
+  void failedWriteAfterSendLookedUpNotResent() throws Exception {
+    Path file = dir.resolve("w.db");
+    ScriptedSmsProvider lockingProvider =
+        new ScriptedSmsProvider() {
+          @Override
+          public synchronized dev.walletwatch.receiver.sms.SendResult send(
+              dev.walletwatch.receiver.sms.SmsMessage message) {
+            // Another process takes the store's lock while the SMS is accepted, so recording
+            // "sent" fails; the lock is released well after the store's 1 s busy timeout.
+            Thread holder =
+                new Thread(
+                    () -> {
+                      try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+                          Statement statement = other.createStatement()) {
+                        statement.execute("BEGIN EXCLUSIVE");
+                        Thread.sleep(3_000);
+                        statement.execute("ROLLBACK");
+                      } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                      }
+                    });
+            holder.start();
+            org.awaitility.Awaitility.await()
+                .until(() -> holder.getState() == Thread.State.TIMED_WAITING);
+            return super.send(message);
+          }
+        };
+    lockingProvider.thenLookup(LookupResult.FOUND);
+    String id = enqueue("alert", Duration.ZERO);
+    DeliveryWorker worker =
+        new DeliveryWorker(
+            store.outbox(), lockingProvider, clock, SETTINGS, Metrics.none(), () -> 0.0);
+
+    worker.start();
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> "sent".equals(row(id).state()));
+    } finally {
+      worker.close();
+    }
+
+    assertThat(lockingProvider.sends).as("accepted once, never sent again").hasSize(1);
+    assertThat(lockingProvider.lookups).hasSize(1);
+  }
 }
