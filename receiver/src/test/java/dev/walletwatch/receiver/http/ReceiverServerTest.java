@@ -310,6 +310,58 @@ class ReceiverServerTest {
     assertThat(response.statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void formEncodedWebhookStored() throws Exception {
+    start("[\"127.0.0.1/32\"]");
+    String form =
+        "id=form-1&alert_transition=Triggered&alert_metric=quant.wallet.balance"
+            + "&alert_scope=currency%3Abtc&text_only_msg="
+            + java.net.URLEncoder.encode(
+                "BTC 低 walletwatch value=1.5 threshold=5", StandardCharsets.UTF_8);
+
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(uri(ReceiverHandler.WEBHOOK_PATH))
+                .header("Authorization", "Bearer " + TestConfigs.TOKEN)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(response.body()).get("deliveries").asInt()).isEqualTo(2);
+    await().atMost(Duration.ofSeconds(10)).until(() -> provider.sends.size() == 2);
+    assertThat(provider.sends).extracting(m -> m.params().get("value")).containsOnly("1.5");
+  }
+
+  @Test
+  void ipv6CallerCheckedAgainstAllow() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(ipv6LoopbackAvailable(), "no IPv6 loopback here");
+    String yaml = TestConfigs.yaml("[\"::1/128\"]", "").replace("host: 127.0.0.1", "host: \"::1\"");
+    receiver = Receiver.start(TestConfigs.load(dir, yaml), Clock.systemUTC(), provider, 8);
+    URI ipv6 =
+        URI.create("http://[::1]:" + receiver.address().getPort() + ReceiverHandler.WEBHOOK_PATH);
+
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(ipv6)
+                .header("Authorization", "Bearer " + TestConfigs.TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(WEBHOOK.formatted("v6")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
+
+  private static boolean ipv6LoopbackAvailable() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.bind(new InetSocketAddress("::1", 0));
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
   private Socket connect() throws Exception {
     Socket socket = new Socket();
     socket.connect(new InetSocketAddress("127.0.0.1", receiver.address().getPort()), 5_000);
