@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The {@code log} provider appends each message to {@code sms.log.file}. In the first run that
  * path is a named pipe with no reader, so opening it blocks: the worker has committed the row as
- * {@code sending} and hangs in the provider call, like a provider that never answers. The second
+ * {@code sending} and hangs in the provider call, like a provider that never responds. The second
  * run finds a missing file, so the lookup says "not sent" and the message is written once.
  */
 @EnabledOnOs(OS.LINUX)

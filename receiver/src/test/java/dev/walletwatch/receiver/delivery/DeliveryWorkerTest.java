@@ -322,8 +322,8 @@ class DeliveryWorkerTest {
           @Override
           public synchronized dev.walletwatch.receiver.sms.SendResult send(
               dev.walletwatch.receiver.sms.SmsMessage message) {
-            // Another process takes the store's lock while the SMS is accepted, so recording
-            // "sent" fails; the lock is released well after the store's 1 s busy timeout.
+            // Another process locks the store while the SMS is accepted, so recording "sent"
+            // fails. The lock is released well after the store's 1 s busy timeout.
             Thread holder =
                 new Thread(
                     () -> {
