@@ -2,6 +2,7 @@ package dev.walletwatch.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.walletwatch.agent.testing.UdpCollector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.walletwatch.agent.it;
+package dev.walletwatch.agent.testing;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -11,25 +11,34 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A DogStatsD stand-in: a UDP socket on loopback that keeps every metric line it receives. */
-final class UdpCollector implements AutoCloseable {
+public final class UdpCollector implements AutoCloseable {
 
   private final DatagramSocket socket;
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final Thread reader;
 
-  UdpCollector() throws IOException {
+  public UdpCollector() throws IOException {
     socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
     reader = new Thread(this::read, "udp-collector");
     reader.setDaemon(true);
     reader.start();
   }
 
-  int port() {
+  public int port() {
     return socket.getLocalPort();
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     return new ArrayList<>(lines);
+  }
+
+  /** Waits up to five seconds until {@code count} lines have arrived, then returns all lines. */
+  public List<String> awaitLines(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (lines.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    return lines();
   }
 
   private void read() {
