@@ -41,6 +41,8 @@ public final class TradingApp {
     BigDecimal eth = wallet.balanceOf("ETH");
     long satoshis = wallet.satoshis();
     double available = wallet.account().getAvailable();
+    Ledger ledger = new SpotLedger();
+    BigDecimal total = ledger.total();
     try {
       wallet.balanceOf("DOGE");
     } catch (IllegalArgumentException expected) {
@@ -49,7 +51,9 @@ public final class TradingApp {
       }
     }
     if (round == 0) {
-      System.out.println("btc=" + btc + " eth=" + eth + " sat=" + satoshis + " avail=" + available);
+      System.out.println(
+          "btc=" + btc + " eth=" + eth + " sat=" + satoshis + " avail=" + available + " total="
+              + total);
     }
   }
 

@@ -9,6 +9,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * The series of one gauge whose tags depend on the call, keyed by the raw tag value. An
  * open-addressing table filled by compare-and-set: lookups of an existing key take no lock and
  * allocate nothing; a new key allocates its series once. At most {@code maxSeries} keys are kept.
+ *
+ * <p>NOTE: a new key reserves its place in the size count before its compare-and-set, so while two
+ * threads race to insert the same new key, a third new key may be rejected although the table ends
+ * below {@code maxSeries}. That value is dropped and counted like any overflow.
  */
 final class SeriesTable {
 

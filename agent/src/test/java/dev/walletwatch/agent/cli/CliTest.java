@@ -122,6 +122,33 @@ class CliTest {
   }
 
   @Test
+  void validateWeavesImplementationsOfInterface() throws Exception {
+    Path file = dir.resolve("subtypes.yml");
+    Files.writeString(
+        file,
+        "gauges:\n  - name: a.b\n    class: com.acme.testapp.Ledger\n    method: total\n"
+            + "    subtypes: true\n");
+
+    int status = run("validate", "--config", file.toString(), "--classpath", APP);
+
+    assertThat(err.toString()).isEmpty();
+    assertThat(status).isZero();
+    assertThat(out.toString()).contains("com.acme.testapp.SpotLedger.total()");
+  }
+
+  @Test
+  void validateRejectsInterfaceWithoutSubtypes() throws Exception {
+    Path file = dir.resolve("nosubtypes.yml");
+    Files.writeString(
+        file, "gauges:\n  - name: a.b\n    class: com.acme.testapp.Ledger\n    method: total\n");
+
+    int status = run("validate", "--config", file.toString(), "--classpath", APP);
+
+    assertThat(status).isEqualTo(1);
+    assertThat(err.toString()).contains("set subtypes: true");
+  }
+
+  @Test
   void validateReportsConfigErrors() throws Exception {
     Path config = config("balanceOf", "retrun", "");
 

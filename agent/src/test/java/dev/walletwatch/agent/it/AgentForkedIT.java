@@ -61,6 +61,10 @@ class AgentForkedIT {
             + "    class: com.acme.testapp.Wallet\n"
             + "    method: account\n"
             + "    value: return.available\n"
+            + "  - name: quant.ledger.total\n"
+            + "    class: com.acme.testapp.Ledger\n"
+            + "    method: total\n"
+            + "    subtypes: true\n"
             + "  - name: quant.vault.coins\n"
             + "    class: com.acme.testapp.Vault\n"
             + "    method: coins\n"
@@ -125,10 +129,10 @@ class AgentForkedIT {
       String agentLog = String.join("\n", woven.agentLines());
       assertThat(agentLog).contains("started: config " + config);
       assertThat(agentLog).contains("woven com.acme.testapp.Wallet.balanceOf(java.lang.String)");
-      assertThat(agentLog).contains("gauges[4].value: 'return.totl' does not resolve");
+      assertThat(agentLog).contains("gauges[5].value: 'return.totl' does not resolve");
       assertThat(agentLog)
           .contains(
-              "gauges[5] (quant.wallet.missing): no class matching com.acme.testapp.NoSuchWallet");
+              "gauges[6] (quant.wallet.missing): no class matching com.acme.testapp.NoSuchWallet");
     }
   }
 
