@@ -79,7 +79,7 @@ final class ClassPath implements AutoCloseable {
     }
   }
 
-  /** The binary names of the classes in the class path's own entries (not the JDK's). */
+  /** Returns the binary names of the classes in the class path's own entries (not the JDK's). */
   List<String> classNames() {
     return classNames;
   }

@@ -95,11 +95,13 @@ final class ScanCommand implements Callable<Integer> {
         || method.getName().startsWith("lambda$")) {
       return null;
     }
+
     TypeDescription returned = method.getReturnType().asErasure();
     if (!CANDIDATE.matcher(method.getName()).matches()
         && !CANDIDATE.matcher(localName(returned.getName())).matches()) {
       return null;
     }
+
     String value;
     if (isNumber(returned)) {
       value = "return";
@@ -110,6 +112,7 @@ final class ScanCommand implements Callable<Integer> {
       }
       value = "return." + field;
     }
+
     StringBuilder entry = new StringBuilder();
     entry
         .append("# ")

@@ -19,7 +19,7 @@ public final class AgentConfig {
     this.gracePeriodMillis = gracePeriodMillis;
   }
 
-  /** The file this configuration was read from, for messages. */
+  /** Returns the file this configuration was read from, for messages. */
   public String source() {
     return source;
   }

@@ -121,7 +121,24 @@ public final class ConfigLoader {
       return null;
     }
     checkKeys(statsd, STATSD_KEYS, "statsd");
-    String host = string(statsd.get("host"), "statsd.host", "localhost");
+    String host = host(statsd.get("host"));
+    int port = port(statsd.get("port"));
+    String prefix = prefix(statsd.get("prefix"));
+    List<String> tags = constantTags(statsd.get("tags"));
+
+    long flush = duration(statsd.get("flushInterval"), "statsd.flushInterval", 1000L);
+    long resend = duration(statsd.get("resendInterval"), "statsd.resendInterval", 10_000L);
+    if (flush > 0 && resend > 0 && resend < flush) {
+      problem(
+          "statsd.resendInterval",
+          "is shorter than statsd.flushInterval; make it at least as long as the flush interval");
+    }
+    return new StatsdConfig(host, port, prefix, tags, flush, resend);
+  }
+
+  /** Returns the host, with {@code DD_AGENT_HOST} taking precedence over the file. */
+  private String host(Object node) {
+    String host = string(node, "statsd.host", "localhost");
     String envHost = env.get("DD_AGENT_HOST");
     if (envHost != null && !envHost.trim().isEmpty()) {
       host = envHost.trim();
@@ -129,37 +146,54 @@ public final class ConfigLoader {
     if (host != null && host.trim().isEmpty()) {
       problem("statsd.host", "is empty; write a host name or address such as localhost");
     }
-    int port = integer(statsd.get("port"), "statsd.port", 8125, 1, 65535);
+    return host;
+  }
+
+  /** Returns the port, with {@code DD_DOGSTATSD_PORT} taking precedence over the file. */
+  private int port(Object node) {
+    int port = integer(node, "statsd.port", 8125, 1, 65535);
     String envPort = env.get("DD_DOGSTATSD_PORT");
-    if (envPort != null && !envPort.trim().isEmpty()) {
-      try {
-        port = Integer.parseInt(envPort.trim());
-        if (port < 1 || port > 65535) {
-          throw new NumberFormatException();
-        }
-      } catch (NumberFormatException e) {
-        problems.add(
-            "environment variable DD_DOGSTATSD_PORT: '"
-                + envPort
-                + "' is not a port number; set it to a number from 1 to 65535 or unset it");
-      }
+    if (envPort == null || envPort.trim().isEmpty()) {
+      return port;
     }
-    String prefix = string(statsd.get("prefix"), "statsd.prefix", "");
-    if (prefix != null) {
-      while (prefix.endsWith(".")) {
-        prefix = prefix.substring(0, prefix.length() - 1);
+    try {
+      int parsed = Integer.parseInt(envPort.trim());
+      if (parsed >= 1 && parsed <= 65535) {
+        return parsed;
       }
-      if (!prefix.isEmpty() && !METRIC_NAME.matcher(prefix).matches()) {
-        problem(
-            "statsd.prefix",
-            "'"
-                + prefix
-                + "' is not a valid metric name start; use letters, digits, _ and .,"
-                + " starting with a letter");
-      }
+    } catch (NumberFormatException e) {
+      // Reported below.
     }
+    problems.add(
+        "environment variable DD_DOGSTATSD_PORT: '"
+            + envPort
+            + "' is not a port number; set it to a number from 1 to 65535 or unset it");
+    return port;
+  }
+
+  private String prefix(Object node) {
+    String prefix = string(node, "statsd.prefix", "");
+    if (prefix == null) {
+      return "";
+    }
+    while (prefix.endsWith(".")) {
+      prefix = prefix.substring(0, prefix.length() - 1);
+    }
+    if (!prefix.isEmpty() && !METRIC_NAME.matcher(prefix).matches()) {
+      problem(
+          "statsd.prefix",
+          "'"
+              + prefix
+              + "' is not a valid metric name start; use letters, digits, _ and .,"
+              + " starting with a letter");
+    }
+    return prefix;
+  }
+
+  /** Returns the configured tags followed by those in {@code DD_TAGS}, all cleaned. */
+  private List<String> constantTags(Object node) {
     List<String> tags = new ArrayList<String>();
-    for (String tag : stringList(statsd.get("tags"), "statsd.tags")) {
+    for (String tag : stringList(node, "statsd.tags")) {
       tags.add(Tags.cleanTag(tag));
     }
     String ddTags = env.get("DD_TAGS");
@@ -170,14 +204,7 @@ public final class ConfigLoader {
         }
       }
     }
-    long flush = duration(statsd.get("flushInterval"), "statsd.flushInterval", 1000L);
-    long resend = duration(statsd.get("resendInterval"), "statsd.resendInterval", 10_000L);
-    if (flush > 0 && resend > 0 && resend < flush) {
-      problem(
-          "statsd.resendInterval",
-          "is shorter than statsd.flushInterval; make it at least as long as the flush interval");
-    }
-    return new StatsdConfig(host, port, prefix == null ? "" : prefix, tags, flush, resend);
+    return tags;
   }
 
   private List<GaugeConfig> parseGauges(Object node) {

@@ -28,12 +28,12 @@ public final class TagTemplate {
     return key;
   }
 
-  /** The literal value, or null when this tag is an expression. */
+  /** Returns the literal value, or null when this tag is an expression. */
   public String literal() {
     return literal;
   }
 
-  /** The expression, or null when this tag is a literal. */
+  /** Returns the expression, or null when this tag is a literal. */
   public ValuePath expression() {
     return expression;
   }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class ValuePath {
 
-  /** Where a path starts. */
+  /** The root a path starts at. */
   public enum Root {
     RETURN,
     ARGUMENT,
@@ -37,7 +37,7 @@ public final class ValuePath {
   /**
    * Parses {@code text}.
    *
-   * @throws IllegalArgumentException with a message that says what is wrong and the fix
+   * @throws IllegalArgumentException with a message that names the problem and the fix
    */
   public static ValuePath parse(String text) {
     String[] parts = text.trim().split("\\.", -1);
@@ -78,7 +78,7 @@ public final class ValuePath {
     return root;
   }
 
-  /** The argument index for {@link Root#ARGUMENT}, otherwise -1. */
+  /** Returns the argument index for {@link Root#ARGUMENT}, otherwise -1. */
   public int argumentIndex() {
     return argumentIndex;
   }

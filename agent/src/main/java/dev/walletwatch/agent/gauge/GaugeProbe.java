@@ -172,7 +172,7 @@ public final class GaugeProbe extends Probe {
         "probe for " + gauge.yamlPath() + " (" + metric + ") on " + location + " failed: " + e);
   }
 
-  /** The metric name, with the prefix applied. */
+  /** Returns the metric name, with the prefix applied. */
   public String metric() {
     return metric;
   }

@@ -64,8 +64,8 @@ public final class ProbeRegistry {
   }
 
   /**
-   * Returns one warning for each gauge that has no woven method, saying why as far as the weaver
-   * knows.
+   * Returns one warning for each gauge that has no woven method, saying why, as far as the weaver
+   * can tell.
    */
   public List<String> unwovenWarnings(List<GaugeConfig> gauges, String source, long graceMillis) {
     List<String> warnings = new ArrayList<String>();

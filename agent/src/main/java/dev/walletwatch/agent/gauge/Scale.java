@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 
 /**
  * A gauge's {@code scale} as a double operation. A scale of 10^-k (such as 1e-8 for satoshis to
- * BTC) divides by 10^k, because dividing by an exact power of ten gives the correctly rounded
- * result (499999990 / 1e8 is exactly the double nearest 4.9999999), while multiplying by the
- * inexact double 1e-8 can be off in the last digit.
+ * BTC) divides by 10^k. Dividing by an exact power of ten gives the correctly rounded result, so
+ * 499999990 / 1e8 is exactly the double nearest 4.9999999. Multiplying by the inexact double 1e-8
+ * can be off in the last digit.
  */
 public final class Scale {
 

@@ -34,7 +34,7 @@ public final class Series {
     return key;
   }
 
-  /** The series tags, without the client's constant tags. */
+  /** Returns the series tags, without the client's constant tags. */
   public String[] tags() {
     return tags;
   }

@@ -30,7 +30,9 @@ public final class PointcutResolver {
       this.primitiveValue = primitiveValue;
     }
 
-    /** The problem, naming the YAML path and the fix, or null when the pointcut resolves. */
+    /**
+     * Returns the problem, naming the YAML path and the fix, or null when the pointcut resolves.
+     */
     public String error() {
       return error;
     }

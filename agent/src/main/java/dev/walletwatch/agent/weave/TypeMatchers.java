@@ -7,7 +7,7 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 
-/** Which classes the agent looks at, and which it never touches. */
+/** Type matchers for the classes the gauges name and the packages the agent never weaves. */
 public final class TypeMatchers {
 
   /**

@@ -30,12 +30,12 @@ final class ForkedApp {
     this.stderr = stderr;
   }
 
-  /** The java executable running these tests. */
+  /** Returns the java executable running these tests. */
   static Path currentJava() {
     return Paths.get(System.getProperty("java.home"), "bin", "java");
   }
 
-  /** The lines of stderr that the agent wrote. */
+  /** Returns the lines of stderr that the agent wrote. */
   List<String> agentLines() {
     List<String> lines = new ArrayList<>();
     for (String line : stderr.split("\n")) {
@@ -90,7 +90,7 @@ final class ForkedApp {
     return run(java, Arrays.asList(jvmOptions), List.of());
   }
 
-  /** The byte-buddy-agent jar the app uses to attach the agent to itself. */
+  /** Returns the byte-buddy-agent jar the app uses to attach the agent to itself. */
   private static String byteBuddyAgentJar() {
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (entry.contains("byte-buddy-agent")) {
