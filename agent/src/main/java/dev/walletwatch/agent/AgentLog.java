@@ -34,13 +34,11 @@ public final class AgentLog {
   }
 
   /**
-   * Prints {@code message} the first time {@code key} fails and counts later repeats. Repeats
-   * allocate only in the map lookup, which is acceptable on a failure path.
+   * Prints {@code message} the first time {@code key} fails and counts later repeats. Callers on an
+   * application thread check {@link #countRepeat} first, so that a repeat builds no message.
    */
   public static void failure(String key, String message) {
-    AtomicLong repeats = REPEATS.get(key);
-    if (repeats != null) {
-      repeats.incrementAndGet();
+    if (countRepeat(key)) {
       return;
     }
     if (REPEATS.putIfAbsent(key, new AtomicLong()) == null) {
@@ -48,6 +46,18 @@ public final class AgentLog {
     } else {
       REPEATS.get(key).incrementAndGet();
     }
+  }
+
+  /**
+   * Counts a repeat of {@code key} and returns true when it has failed before; allocates nothing.
+   */
+  public static boolean countRepeat(String key) {
+    AtomicLong repeats = REPEATS.get(key);
+    if (repeats == null) {
+      return false;
+    }
+    repeats.incrementAndGet();
+    return true;
   }
 
   /** Prints one line per failure key that repeated since the last call. */

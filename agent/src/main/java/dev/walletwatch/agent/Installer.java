@@ -1,10 +1,9 @@
 package dev.walletwatch.agent;
 
-import com.timgroup.statsd.StatsDClient;
 import dev.walletwatch.agent.config.AgentConfig;
 import dev.walletwatch.agent.gauge.Flusher;
 import dev.walletwatch.agent.gauge.ProbeRegistry;
-import dev.walletwatch.agent.gauge.StatsdClients;
+import dev.walletwatch.agent.gauge.StatsdConnection;
 import dev.walletwatch.agent.weave.GaugeTransformer;
 import dev.walletwatch.agent.weave.TypeMatchers;
 import java.lang.instrument.Instrumentation;
@@ -27,7 +26,6 @@ final class Installer {
    */
   static void install(Instrumentation instrumentation, final AgentConfig config) {
     final ProbeRegistry registry = new ProbeRegistry();
-    StatsDClient client = StatsdClients.create(config.statsd());
     new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -50,7 +48,7 @@ final class Installer {
           }
         };
     new Flusher(
-            client,
+            new StatsdConnection(config.statsd()),
             registry,
             config.statsd(),
             new StartupChecks(config.statsd().host(), config.statsd().port()),

@@ -11,9 +11,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Checks, once and off the application's threads, that the DogStatsD address resolves and that
- * something listens there. UDP gives no delivery feedback, so the port check sends one count
- * ({@code walletwatch.agent.starts:1|c}) on a connected socket and waits briefly for the ICMP "port
+ * Checks, once and off the application's threads, that something listens at the DogStatsD address.
+ * UDP gives no delivery feedback, so the port check sends one count ({@code
+ * walletwatch.agent.starts:1|c}) on a connected socket and waits briefly for the ICMP "port
  * unreachable" that the local kernel reports as {@link PortUnreachableException}. A remote host or
  * a firewall may send no such reply, so silence is not proof that anyone listens.
  */
@@ -36,11 +36,7 @@ final class StartupChecks implements Runnable {
     try {
       address = InetAddress.getByName(host);
     } catch (UnknownHostException e) {
-      AgentLog.warn(
-          "DogStatsD host '"
-              + host
-              + "' does not resolve; gauges are dropped until it does."
-              + " Set statsd.host or DD_AGENT_HOST to a resolvable host");
+      // The flusher's connection reports this and keeps retrying.
       return;
     }
     String problem = probe(new InetSocketAddress(address, port));

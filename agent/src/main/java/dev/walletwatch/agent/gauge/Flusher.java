@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Flusher implements Runnable {
 
-  private final StatsDClient client;
+  private final StatsdConnection connection;
   private final ProbeRegistry registry;
   private final long flushNanos;
   private final long resendNanos;
@@ -32,13 +32,13 @@ public final class Flusher implements Runnable {
    * @param graceCheck run once when {@code graceMillis} have passed since start
    */
   public Flusher(
-      StatsDClient client,
+      StatsdConnection connection,
       ProbeRegistry registry,
       StatsdConfig config,
       Runnable firstTick,
       Runnable graceCheck,
       long graceMillis) {
-    this.client = client;
+    this.connection = connection;
     this.registry = registry;
     this.flushNanos = TimeUnit.MILLISECONDS.toNanos(config.flushIntervalMillis());
     this.resendNanos = TimeUnit.MILLISECONDS.toNanos(config.resendIntervalMillis());
@@ -79,14 +79,17 @@ public final class Flusher implements Runnable {
 
   /** Sends what is due at {@code nowNanos}; called by the flusher thread, and by tests. */
   public void flush(long nowNanos) {
-    for (GaugeProbe probe : registry.probes()) {
-      for (Series series : probe.series()) {
-        send(probe.metric(), series, nowNanos);
+    StatsDClient client = connection.client(nowNanos);
+    if (client != null) {
+      for (GaugeProbe probe : registry.probes()) {
+        for (Series series : probe.series()) {
+          send(client, probe.metric(), series, nowNanos);
+        }
       }
+      sendCount(client, AgentCounters.RECORDED_METRIC, AgentCounters.RECORDED.sumThenReset());
+      sendCount(client, AgentCounters.DROPPED_METRIC, AgentCounters.DROPPED.sumThenReset());
+      sendCount(client, AgentCounters.ERRORS_METRIC, AgentCounters.ERRORS.sumThenReset());
     }
-    sendCount(AgentCounters.RECORDED_METRIC, AgentCounters.RECORDED.sumThenReset());
-    sendCount(AgentCounters.DROPPED_METRIC, AgentCounters.DROPPED.sumThenReset());
-    sendCount(AgentCounters.ERRORS_METRIC, AgentCounters.ERRORS.sumThenReset());
     AgentLog.reportRepeats();
     if (!graceChecked && nowNanos - startNanos >= graceNanos) {
       graceChecked = true;
@@ -94,7 +97,7 @@ public final class Flusher implements Runnable {
     }
   }
 
-  private void send(String metric, Series series, long nowNanos) {
+  private void send(StatsDClient client, String metric, Series series, long nowNanos) {
     if (!series.isPresent()) {
       return;
     }
@@ -108,7 +111,7 @@ public final class Flusher implements Runnable {
     }
   }
 
-  private void sendCount(String metric, long delta) {
+  private void sendCount(StatsDClient client, String metric, long delta) {
     if (delta > 0) {
       client.count(metric, delta);
     }

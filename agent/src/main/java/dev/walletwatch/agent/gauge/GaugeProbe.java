@@ -30,6 +30,12 @@ public final class GaugeProbe extends Probe {
   private final Series fixedSeries;
   private final SeriesTable table;
 
+  /** Failure keys for {@link AgentLog}, built once so that a repeated failure allocates nothing. */
+  private final String notNumberKey;
+
+  private final String maxSeriesKey;
+  private final String errorKey;
+
   /**
    * Creates the probe.
    *
@@ -42,6 +48,9 @@ public final class GaugeProbe extends Probe {
     this.location = location;
     this.valuePath = new RuntimePath(gauge.value().steps());
     this.scale = Scale.of(gauge.scale());
+    this.notNumberKey = location + " " + gauge.yamlPath() + " value";
+    this.maxSeriesKey = location + " " + gauge.yamlPath() + " maxSeries";
+    this.errorKey = location + " " + gauge.yamlPath() + " probe";
     List<String> literals = new ArrayList<String>();
     List<TagReader> readers = new ArrayList<TagReader>();
     List<ValuePath> roots = tagRoots(gauge);
@@ -89,9 +98,12 @@ public final class GaugeProbe extends Probe {
     try {
       Object value = valuePath.read(valueRoot);
       double number = Values.toDouble(value);
-      if (Double.isNaN(number) && value != null && !(value instanceof Number)) {
+      if (Double.isNaN(number)
+          && value != null
+          && !(value instanceof Number)
+          && !AgentLog.countRepeat(notNumberKey)) {
         AgentLog.failure(
-            location + " value",
+            notNumberKey,
             gauge.yamlPath()
                 + ".value: '"
                 + gauge.value()
@@ -126,8 +138,11 @@ public final class GaugeProbe extends Probe {
     Series series = fixedSeries != null ? fixedSeries : table.get(key(tagRoot0, tagRoot1));
     if (series == null) {
       AgentCounters.DROPPED.increment();
+      if (AgentLog.countRepeat(maxSeriesKey)) {
+        return;
+      }
       AgentLog.failure(
-          location + " maxSeries",
+          maxSeriesKey,
           gauge.yamlPath()
               + ".maxSeries: "
               + metric
@@ -167,8 +182,11 @@ public final class GaugeProbe extends Probe {
 
   private void fail(Throwable e) {
     AgentCounters.ERRORS.increment();
+    if (AgentLog.countRepeat(errorKey)) {
+      return;
+    }
     AgentLog.failure(
-        location + " error",
+        errorKey,
         "probe for " + gauge.yamlPath() + " (" + metric + ") on " + location + " failed: " + e);
   }
 

@@ -5,25 +5,30 @@ import com.timgroup.statsd.StatsDClient;
 import com.timgroup.statsd.StatsDClientErrorHandler;
 import dev.walletwatch.agent.AgentLog;
 import dev.walletwatch.agent.config.StatsdConfig;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.Callable;
 
-/** Builds the one DogStatsD client of the JVM. */
+/** Builds the DogStatsD client. */
 public final class StatsdClients {
 
   private StatsdClients() {}
 
   /**
-   * Builds a client for {@code config}. The address is looked up again on every send, so an agent
-   * that moves is found again and a host that does not resolve yet does not stop the build. The
-   * client's own aggregation and telemetry are off: the series slots already keep the last value,
-   * and fewer threads run in the host JVM.
+   * Builds a client that sends to {@code address}, which the caller has already resolved, so that
+   * building does no DNS lookup. The client's own aggregation and telemetry are off: the series
+   * slots already keep the last value, and fewer threads run in the host JVM.
    */
-  public static StatsDClient create(StatsdConfig config) {
+  public static StatsDClient create(StatsdConfig config, final InetSocketAddress address) {
     final String target = config.host() + ":" + config.port();
     return new NonBlockingStatsDClientBuilder()
-        .hostname(config.host())
-        .port(config.port())
         .addressLookup(
-            NonBlockingStatsDClientBuilder.volatileAddressResolution(config.host(), config.port()))
+            new Callable<SocketAddress>() {
+              @Override
+              public SocketAddress call() {
+                return address;
+              }
+            })
         .constantTags(config.tags().toArray(new String[0]))
         .enableAggregation(false)
         .enableTelemetry(false)

@@ -10,6 +10,8 @@ import dev.walletwatch.agent.config.GaugeConfig;
 import dev.walletwatch.agent.testing.UdpCollector;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,10 @@ class GaugeFlushTest {
                             + "    value: return.amount\n")
                         .getBytes(StandardCharsets.UTF_8)),
                 "test.yml");
-    client = StatsdClients.create(config.statsd());
+    client =
+        StatsdClients.create(
+            config.statsd(),
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), statsd.port()));
     AgentCounters.RECORDED.reset();
     AgentCounters.DROPPED.reset();
     AgentCounters.ERRORS.reset();
@@ -68,7 +73,10 @@ class GaugeFlushTest {
   }
 
   private Flusher flusher(ProbeRegistry registry) {
-    return new Flusher(client, registry, config.statsd(), () -> {}, () -> {}, 60_000);
+    StatsdConnection connection =
+        new StatsdConnection(
+            config.statsd(), host -> InetAddress.getLoopbackAddress(), Long.MAX_VALUE);
+    return new Flusher(connection, registry, config.statsd(), () -> {}, () -> {}, 60_000);
   }
 
   @Test
