@@ -11,8 +11,8 @@ import java.net.URLClassLoader;
  * A small trading application for the forked-JVM tests. It prints what it computes and exits with
  * status 3, so tests can check that the agent changes neither.
  *
- * <p>Arguments: {@code run} (default), {@code attach JAR ARGS} (attach the agent to itself after
- * the wallet class is loaded and used).
+ * <p>Arguments: {@code run} (default), {@code attach JAR ARGS} (attach the agent to itself twice,
+ * after the wallet class is loaded and used).
  */
 public final class TradingApp {
 
@@ -25,6 +25,8 @@ public final class TradingApp {
     wallet.deposit("ETH", "21000000.12345678");
     System.out.println("before btc=" + wallet.balanceOf("BTC"));
     if (mode.equals("attach")) {
+      attach(args[1], args[2]);
+      // A second attach must be ignored rather than weave the methods twice.
       attach(args[1], args[2]);
     }
     for (int round = 0; round < 20; round++) {
