@@ -15,7 +15,7 @@ public final class ConfigException extends Exception {
     this.problems = Collections.unmodifiableList(problems);
   }
 
-  /** Each problem as one line naming the file, the YAML path and the fix. */
+  /** Returns each problem as one line naming the file, the YAML path and the fix. */
   public List<String> problems() {
     return problems;
   }

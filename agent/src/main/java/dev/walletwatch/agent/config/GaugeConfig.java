@@ -38,17 +38,17 @@ public final class GaugeConfig {
     this.maxSeries = maxSeries;
   }
 
-  /** The position in {@code gauges}, used in messages as {@code gauges[index]}. */
+  /** Returns the position in {@code gauges}, used in messages as {@code gauges[index]}. */
   public int index() {
     return index;
   }
 
-  /** The YAML path of this entry, such as {@code gauges[1]}. */
+  /** Returns the YAML path of this entry, such as {@code gauges[1]}. */
   public String yamlPath() {
     return "gauges[" + index + "]";
   }
 
-  /** The metric name, without the configured prefix. */
+  /** Returns the metric name, without the configured prefix. */
   public String name() {
     return name;
   }

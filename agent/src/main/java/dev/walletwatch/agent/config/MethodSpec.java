@@ -66,7 +66,7 @@ public final class MethodSpec {
     return name;
   }
 
-  /** The parameter type names, or null when every overload matches. */
+  /** Returns the parameter type names, or null when every overload matches. */
   public List<String> parameterTypes() {
     return parameterTypes;
   }
