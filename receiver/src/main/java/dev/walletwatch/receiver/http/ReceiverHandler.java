@@ -205,6 +205,13 @@ public final class ReceiverHandler extends Handler.Abstract {
     } else {
       out.put("oldestPendingAgeSeconds", Math.max(0, (clock.millis() - oldest) / 1000));
     }
+    // Failed deliveries stay failed until someone acts, so they are reported next to the outbox.
+    out.put("failedDeliveries", health.failedDeliveries());
+    if (health.lastFailedCode() == null) {
+      out.putNull("lastFailedCode");
+    } else {
+      out.put("lastFailedCode", health.lastFailedCode());
+    }
     if (health.ok()) {
       metrics.gauge("outbox.depth", health.outboxDepth());
     }
