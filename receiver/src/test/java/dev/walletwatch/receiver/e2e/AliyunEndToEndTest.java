@@ -287,7 +287,7 @@ class AliyunEndToEndTest {
     assertThat(health.get("lastFailedCode").asText()).isEqualTo("isv.SMS_TEMPLATE_ILLEGAL");
     assertThat(health.get("outboxDepth").asLong()).isZero();
 
-    // The command reads the process environment, so this copy holds the values themselves.
+    // The command reads the process environment, so this copy contains the values themselves.
     Path literal = dir.resolve("receiver.yml");
     Files.writeString(
         literal,
@@ -310,6 +310,7 @@ class AliyunEndToEndTest {
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString())
         .contains("failed attempts=1 code=isv.SMS_TEMPLATE_ILLEGAL")
+        .contains("see docs/troubleshooting.md#signature-or-template-not-approved")
         .contains("138****5678")
         .doesNotContain(PHONE);
   }

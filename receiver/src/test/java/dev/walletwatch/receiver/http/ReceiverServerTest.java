@@ -142,6 +142,8 @@ class ReceiverServerTest {
     assertThat(missing.statusCode()).isEqualTo(401);
     assertThat(missing.headers().firstValue("WWW-Authenticate")).contains("Bearer");
     assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(wrong.body()).get("error").asText())
+        .endsWith("see docs/troubleshooting.md#receiver-returns-401");
     assertThat(count("SELECT count(*) FROM events")).isZero();
   }
 
@@ -152,6 +154,8 @@ class ReceiverServerTest {
     HttpResponse<String> response = post(WEBHOOK.formatted("1"), TestConfigs.TOKEN);
 
     assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(response.body()).get("error").asText())
+        .endsWith("see docs/troubleshooting.md#receiver-returns-403");
     assertThat(count("SELECT count(*) FROM events")).isZero();
   }
 
