@@ -80,7 +80,7 @@ class AliyunEndToEndTest {
     aliyun.close();
   }
 
-  private Path writeConfig(String signature) throws Exception {
+  private Path writeConfig(String signature, String deferWait) throws Exception {
     String yaml =
         """
         server: {host: 127.0.0.1, port: 0, token: "${TOKEN}", allow: ["127.0.0.1/32"]}
@@ -97,7 +97,7 @@ class AliyunEndToEndTest {
           initialBackoff: 50ms
           maxBackoff: 200ms
           maxAttempts: 10
-          deferWait: 300ms
+          deferWait: %s
           pollInterval: 50ms
         rules:
           - name: btc-low
@@ -108,7 +108,7 @@ class AliyunEndToEndTest {
             template: SMS_000000
             params: {name: "值班", metric: "btc", range: "5", value: "{value}"}
         """
-            .formatted(aliyun.endpoint(), signature, PHONE);
+            .formatted(aliyun.endpoint(), signature, deferWait, PHONE);
     Path file = dir.resolve("receiver.yml");
     Files.writeString(file, yaml, StandardCharsets.UTF_8);
     return file;
@@ -125,7 +125,11 @@ class AliyunEndToEndTest {
   }
 
   private void start(String signature) throws Exception {
-    ReceiverConfig config = new ConfigLoader(env()).load(writeConfig(signature));
+    start(signature, "300ms");
+  }
+
+  private void start(String signature, String deferWait) throws Exception {
+    ReceiverConfig config = new ConfigLoader(env()).load(writeConfig(signature, deferWait));
     receiver = Receiver.start(config, Clock.systemUTC());
   }
 
@@ -262,10 +266,19 @@ class AliyunEndToEndTest {
   @Test
   void flowControlDefersThenSends() throws Exception {
     aliyun.failNext(1, "isv.BUSINESS_LIMIT_CONTROL");
-    start("v1");
+    // Long enough to see the deferred row, which backoffs of 50 ms would hide.
+    start("v1", "2s");
 
     post("e2e-flow-control");
 
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> "isv.BUSINESS_LIMIT_CONTROL".equals(query("SELECT last_code FROM deliveries")));
+    assertThat(query("SELECT state FROM deliveries")).isEqualTo("pending");
+    assertThat(query("SELECT last_detail FROM deliveries"))
+        .contains("flow control isv.BUSINESS_LIMIT_CONTROL, deferring")
+        .endsWith("see docs/troubleshooting.md#isvbusiness_limit_control");
     awaitDelivery("sent");
     assertThat(aliyun.accepted()).hasSize(1);
     assertThat(sendCodes()).containsExactly("isv.BUSINESS_LIMIT_CONTROL", "OK");
