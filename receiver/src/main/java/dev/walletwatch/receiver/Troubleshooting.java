@@ -23,6 +23,8 @@ public final class Troubleshooting {
   public static final String RETURNS_401 = "receiver-returns-401";
   public static final String RETURNS_403 = "receiver-returns-403";
   public static final String RETURNS_503 = "receiver-returns-503";
+  public static final String NO_DATA = "monitor-stuck-in-no-data";
+  public static final String NO_SMS_SENT = "webhook-stored-but-no-sms-sent";
 
   private Troubleshooting() {}
 

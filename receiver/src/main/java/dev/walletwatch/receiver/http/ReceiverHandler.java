@@ -45,7 +45,8 @@ public final class ReceiverHandler extends Handler.Abstract {
 
   /** The error of a 503 response when the store cannot commit. */
   public static final String STORE_FAILED_MESSAGE =
-      "the store cannot commit; retry later; " + Troubleshooting.see(Troubleshooting.RETURNS_503);
+      "the store cannot commit, so retry later; "
+          + Troubleshooting.see(Troubleshooting.RETURNS_503);
 
   /** The health check path. */
   public static final String HEALTH_PATH = "/healthz";
