@@ -215,6 +215,15 @@ class TlsTest {
   }
 
   @Test
+  void wrongKeyPasswordIsConfigError() throws Exception {
+    String message =
+        loadError(tlsBlock(keystore, STORE_PASSWORD) + "    keyPassword: not-the-key-password\n");
+
+    assertThat(message).contains("server.tls.keyPassword: the key password does not open");
+    assertThat(message).doesNotContain("not-the-key-password");
+  }
+
+  @Test
   void nonPkcs12FileIsConfigError() throws Exception {
     Path pem = dir.resolve("cert.pem");
     Files.writeString(pem, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
