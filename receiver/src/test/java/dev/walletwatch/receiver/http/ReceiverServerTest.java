@@ -130,6 +130,8 @@ class ReceiverServerTest {
     assertThat(health.get("store").asText()).isEqualTo("ok");
     assertThat(health.get("outboxDepth").asLong()).isZero();
     assertThat(health.get("oldestPendingAgeSeconds").isNull()).isTrue();
+    assertThat(health.get("failedDeliveries").asLong()).isZero();
+    assertThat(health.get("lastFailedCode").isNull()).isTrue();
   }
 
   @Test
