@@ -1,6 +1,7 @@
 package dev.walletwatch.receiver.cli;
 
 import dev.walletwatch.receiver.Receiver;
+import dev.walletwatch.receiver.Troubleshooting;
 import dev.walletwatch.receiver.config.ReceiverConfig;
 import dev.walletwatch.receiver.sms.Phones;
 import dev.walletwatch.receiver.store.History;
@@ -75,6 +76,14 @@ public final class HistoryCommand implements Callable<Integer> {
       out.printf(
           "  decision %s %s: %s%n",
           decision.rule() == null ? "-" : decision.rule(), decision.action(), decision.reason());
+    }
+    boolean sends = entry.decisions().stream().anyMatch(d -> !d.action().equals("IGNORE"));
+    if (!sends) {
+      out.printf("  no SMS for this event; %s%n", Troubleshooting.see(Troubleshooting.NO_SMS_SENT));
+    }
+    if (entry.transition() != null && entry.transition().endsWith("No Data")) {
+      out.printf(
+          "  the monitor reports No Data; %s%n", Troubleshooting.see(Troubleshooting.NO_DATA));
     }
     for (History.DeliveryRow delivery : entry.deliveries()) {
       out.printf(

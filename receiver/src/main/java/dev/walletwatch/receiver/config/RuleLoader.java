@@ -54,20 +54,7 @@ final class RuleLoader {
     if (!node.isMap()) {
       return null;
     }
-    node.checkKeys(
-        Set.of(
-            "name",
-            "metric",
-            "monitorId",
-            "scope",
-            "below",
-            "transitions",
-            "test",
-            "phones",
-            "template",
-            "params",
-            "recovery",
-            "repeatInterval"));
+    node.checkKeys(ConfigKeys.RULE);
 
     int before = problems.size();
     String name = node.get("name").required();
@@ -179,7 +166,7 @@ final class RuleLoader {
     if (node.isMissing() || !node.isMap()) {
       return null;
     }
-    node.checkKeys(Set.of("template", "params"));
+    node.checkKeys(ConfigKeys.RULE_RECOVERY);
     String code = node.get("template").required();
     Map<String, ParamTemplate> params = params(node.get("params"));
     return code == null ? null : new SmsTemplate(code, params);
