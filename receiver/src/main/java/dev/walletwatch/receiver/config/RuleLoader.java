@@ -36,21 +36,19 @@ final class RuleLoader {
     }
     Set<String> names = new HashSet<>();
     for (YamlNode entry : node.list()) {
-      Rule rule = rule(entry);
-      if (rule == null) {
-        continue;
+      Rule rule = rule(entry, names);
+      if (rule != null) {
+        rules.add(rule);
       }
-      if (!names.add(rule.name())) {
-        entry
-            .get("name")
-            .problem("duplicate rule name '" + rule.name() + "'; names must be unique");
-      }
-      rules.add(rule);
     }
     return rules;
   }
 
-  private Rule rule(YamlNode node) {
+  /**
+   * Reads one rule, or returns null when it has problems. The name is checked against {@code names}
+   * before anything else, so that a duplicate is reported even in a rule with other problems.
+   */
+  private Rule rule(YamlNode node, Set<String> names) {
     if (!node.isMap()) {
       return null;
     }
@@ -58,6 +56,9 @@ final class RuleLoader {
 
     int before = problems.size();
     String name = node.get("name").required();
+    if (name != null && !names.add(name)) {
+      node.get("name").problem("duplicate rule name '" + name + "'; names must be unique");
+    }
     String metric = node.get("metric").string();
     String monitorId = node.get("monitorId").string();
     if (metric == null && monitorId == null) {
