@@ -43,18 +43,7 @@ public final class ConfigLoader {
   /** Loads and validates {@code file}. */
   public ReceiverConfig load(Path file) throws ConfigException {
     String source = file.toString();
-    Object root;
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      LoaderOptions options = new LoaderOptions();
-      options.setCodePointLimit(MAX_CONFIG_CHARS);
-      options.setMaxAliasesForCollections(20);
-      options.setAllowDuplicateKeys(false);
-      root = new Yaml(new SafeConstructor(options)).load(reader);
-    } catch (IOException e) {
-      throw new ConfigException(source, List.of("cannot read the file: " + e.getMessage()));
-    } catch (YAMLException e) {
-      throw new ConfigException(source, List.of("invalid YAML: " + e.getMessage()));
-    }
+    Object root = readYaml(file);
     List<String> problems = new ArrayList<>();
     YamlNode top = new YamlNode(root, "", new EnvSubstitution(env), problems);
     if (root == null || !top.isMap()) {
@@ -76,6 +65,41 @@ public final class ConfigLoader {
       throw new ConfigException(source, problems);
     }
     return new ReceiverConfig(server, store, sms, rules, delivery, statsd);
+  }
+
+  /**
+   * Reads only the {@code store} path, for commands such as {@code history} that open the store and
+   * nothing else: the token and the Aliyun keys need not be set in their environment.
+   */
+  public Path loadStorePath(Path file) throws ConfigException {
+    Object root = readYaml(file);
+    List<String> problems = new ArrayList<>();
+    YamlNode top = new YamlNode(root, "", new EnvSubstitution(env), problems);
+    String storeText = root instanceof Map<?, ?> ? top.get("store").required() : null;
+    if (!(root instanceof Map<?, ?>)) {
+      problems.add("the file must be a YAML mapping with server, store, sms and rules");
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(file.toString(), problems);
+    }
+    return file.toAbsolutePath().getParent().resolve(storeText);
+  }
+
+  private static Object readYaml(Path file) throws ConfigException {
+    String source = file.toString();
+    Object root;
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      LoaderOptions options = new LoaderOptions();
+      options.setCodePointLimit(MAX_CONFIG_CHARS);
+      options.setMaxAliasesForCollections(20);
+      options.setAllowDuplicateKeys(false);
+      root = new Yaml(new SafeConstructor(options)).load(reader);
+    } catch (IOException e) {
+      throw new ConfigException(source, List.of("cannot read the file: " + e.getMessage()));
+    } catch (YAMLException e) {
+      throw new ConfigException(source, List.of("invalid YAML: " + e.getMessage()));
+    }
+    return root;
   }
 
   private ReceiverConfig.Server server(YamlNode node, Path base) {
