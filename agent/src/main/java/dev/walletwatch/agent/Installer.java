@@ -1,13 +1,20 @@
 package dev.walletwatch.agent;
 
 import dev.walletwatch.agent.config.AgentConfig;
+import dev.walletwatch.agent.config.GaugeConfig;
+import dev.walletwatch.agent.config.StatsdConfig;
 import dev.walletwatch.agent.gauge.Flusher;
 import dev.walletwatch.agent.gauge.ProbeRegistry;
 import dev.walletwatch.agent.gauge.StatsdConnection;
 import dev.walletwatch.agent.weave.GaugeTransformer;
 import dev.walletwatch.agent.weave.TypeMatchers;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
@@ -22,19 +29,35 @@ final class Installer {
   private Installer() {}
 
   /**
-   * Installs; classes already loaded (at attach time) are retransformed when a gauge names them.
+   * Installs a weaver for {@code gauges}. Classes already loaded (at attach time, or named again by
+   * a reload) are retransformed when one of these gauges names them, and only those.
+   *
+   * @return the loaded classes that the JVM retransformed, and those it refused
    */
-  static void install(Instrumentation instrumentation, final AgentConfig config) {
-    final ProbeRegistry registry = new ProbeRegistry();
+  static Retransformation weave(
+      Instrumentation instrumentation,
+      List<GaugeConfig> gauges,
+      StatsdConfig statsd,
+      String source,
+      ProbeRegistry registry) {
+    Retransformation retransformation = new Retransformation();
     new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        // One class a batch, so that a class the JVM refuses does not hold back the others.
+        .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(1))
+        .with(retransformation)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(new ErrorListener())
         .ignore(TypeMatchers.ignored())
-        .type(TypeMatchers.anyGauge(config.gauges()))
-        .transform(new GaugeTransformer(config, registry))
+        .type(TypeMatchers.anyGauge(gauges))
+        .transform(new GaugeTransformer(gauges, statsd, source, registry))
         .installOn(instrumentation);
+    return retransformation;
+  }
+
+  /** Starts the flusher thread, which also runs the start-up checks and the grace-period check. */
+  static void startFlusher(final AgentConfig config, final ProbeRegistry registry) {
     Runnable graceCheck =
         new Runnable() {
           @Override
@@ -55,6 +78,60 @@ final class Installer {
             graceCheck,
             config.gracePeriodMillis())
         .start();
+  }
+
+  /**
+   * The loaded classes that one install retransformed, and those the JVM refused to retransform.
+   * The JVM refuses when the new class file would add or remove a field or method compared with the
+   * loaded class, which happens when another agent changed the class's shape when it loaded and
+   * does not repeat that change on retransformation.
+   */
+  static final class Retransformation extends AgentBuilder.RedefinitionStrategy.Listener.Adapter {
+
+    private final Set<String> retransformed = new TreeSet<String>();
+    private final List<String> refusals = new ArrayList<String>();
+    private final Set<String> refused = new TreeSet<String>();
+
+    @Override
+    public void onBatch(int index, List<Class<?>> batch, List<Class<?>> types) {
+      for (Class<?> type : batch) {
+        retransformed.add(type.getName());
+      }
+    }
+
+    @Override
+    public Iterable<? extends List<Class<?>>> onError(
+        int index, List<Class<?>> batch, Throwable throwable, List<Class<?>> types) {
+      List<String> names = new ArrayList<String>();
+      for (Class<?> type : batch) {
+        names.add(type.getName());
+        retransformed.remove(type.getName());
+        refused.add(type.getName());
+      }
+      refusals.add(names + ": " + throwable);
+      return Collections.<List<Class<?>>>emptyList();
+    }
+
+    @Override
+    public void onComplete(
+        int amount, List<Class<?>> types, Map<List<Class<?>>, Throwable> failures) {
+      // onBatch and onError have recorded everything.
+    }
+
+    /** Returns the names of the loaded classes that were retransformed. */
+    Set<String> retransformed() {
+      return retransformed;
+    }
+
+    /** Returns the names of the loaded classes the JVM refused to retransform. */
+    Set<String> refused() {
+      return refused;
+    }
+
+    /** Returns one text per refused batch: the class names and the JVM's error. */
+    List<String> refusals() {
+      return refusals;
+    }
   }
 
   /** Reports classes that Byte Buddy failed to transform; the class itself stays unchanged. */

@@ -12,7 +12,8 @@ import java.net.URLClassLoader;
  * status 3, so tests can check that the agent changes neither.
  *
  * <p>Arguments: {@code run} (default), {@code attach JAR ARGS} (attach the agent to itself twice,
- * after the wallet class is loaded and used).
+ * after the wallet class is loaded and used), {@code serve STOPFILE} (trade until the file exists,
+ * at most 60 s, so that a test can attach the agent from outside).
  */
 public final class TradingApp {
 
@@ -29,13 +30,29 @@ public final class TradingApp {
       // A second attach must be ignored rather than weave the methods twice.
       attach(args[1], args[2]);
     }
-    for (int round = 0; round < 20; round++) {
-      trade(wallet, round);
-      Thread.sleep(100);
+    if (mode.equals("serve")) {
+      serve(wallet, new File(args[1]));
+    } else {
+      for (int round = 0; round < 20; round++) {
+        trade(wallet, round);
+        Thread.sleep(100);
+      }
     }
     System.out.println("vault=" + isolatedVaultCoins());
     System.out.flush();
     System.exit(3);
+  }
+
+  private static void serve(Wallet wallet, File stopFile) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    for (int round = 0; !stopFile.exists() && System.nanoTime() < deadline; round++) {
+      trade(wallet, round);
+      if (round == 0) {
+        System.out.println("trading");
+        System.out.flush();
+      }
+      Thread.sleep(100);
+    }
   }
 
   private static void trade(Wallet wallet, int round) {
