@@ -24,6 +24,9 @@ final class ActiveAgent {
   private final ProbeRegistry registry = new ProbeRegistry();
   private final Set<String> installed = new HashSet<String>();
 
+  /** Installed gauges whose every loaded class the JVM refused to retransform. */
+  private final Set<String> refused = new HashSet<String>();
+
   private ActiveAgent(Instrumentation instrumentation, AgentConfig first) {
     this.instrumentation = instrumentation;
     this.first = first;
@@ -82,7 +85,13 @@ final class ActiveAgent {
                 ? ""
                 : ", " + unlisted + " no longer listed but still woven until the JVM restarts"));
     for (GaugeConfig gauge : kept) {
-      report.line(gauge.yamlPath() + " " + gauge.name() + ": kept, already woven");
+      report.line(
+          gauge.yamlPath()
+              + " "
+              + gauge.name()
+              + (refused.contains(gauge.definition())
+                  ? ": kept, but not woven: the JVM refused to retransform its class earlier"
+                  : ": kept, already woven"));
     }
     if (!added.isEmpty()) {
       weave(added, next.source(), report);
@@ -92,10 +101,15 @@ final class ActiveAgent {
   private void weave(List<GaugeConfig> gauges, String source, StartReport report) {
     Installer.Retransformation retransformation =
         Installer.weave(instrumentation, gauges, first.statsd(), source, registry);
+    List<GaugeConfig> woven = WeaveSummary.report(gauges, registry, retransformation, report);
     for (GaugeConfig gauge : gauges) {
+      // The weaver stays installed either way, so a reload must not install a second one: when
+      // the JVM accepts a later retransformation, two weavers would add the advice twice.
       installed.add(gauge.definition());
+      if (!woven.contains(gauge) && !registry.wovenMethods(gauge).isEmpty()) {
+        refused.add(gauge.definition());
+      }
     }
-    WeaveSummary.report(gauges, registry, retransformation, report);
   }
 
   /**

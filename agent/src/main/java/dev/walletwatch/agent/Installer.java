@@ -15,9 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -25,6 +28,18 @@ import net.bytebuddy.utility.JavaModule;
  * loader, because the classes it loads refer to it.
  */
 final class Installer {
+
+  /**
+   * Byte Buddy limited to what exit advice on declared methods needs. An agent that runs before
+   * this one may add an interface that has no class file and is not defined yet when the class
+   * loads: the OpenTelemetry Java agent 2.20.1 does so for Runnable implementations. Byte Buddy's
+   * default method graph walks every interface and fails on such a class, so only the declared
+   * methods are analysed, and the generated class is not validated against its super types.
+   */
+  private static final ByteBuddy BYTE_BUDDY =
+      new ByteBuddy()
+          .with(TypeValidation.DISABLED)
+          .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
 
   private Installer() {}
 
@@ -41,7 +56,7 @@ final class Installer {
       String source,
       ProbeRegistry registry) {
     Retransformation retransformation = new Retransformation();
-    new AgentBuilder.Default()
+    new AgentBuilder.Default(BYTE_BUDDY)
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         // One class a batch, so that a class the JVM refuses does not hold back the others.

@@ -11,7 +11,12 @@ final class WeaveSummary {
 
   private WeaveSummary() {}
 
-  static void report(
+  /**
+   * Records one line per gauge and one failure per class the JVM refused to retransform.
+   *
+   * @return the gauges that have at least one woven method that the JVM accepted
+   */
+  static List<GaugeConfig> report(
       List<GaugeConfig> gauges,
       ProbeRegistry registry,
       Installer.Retransformation retransformation,
@@ -20,32 +25,35 @@ final class WeaveSummary {
       report.fail(
           "the JVM refused to retransform "
               + refusal
-              + "; that class stays unchanged. Another agent probably added fields or methods to"
-              + " it when it loaded; start walletwatch with -javaagent to weave it");
+              + "; that class stays unchanged. Another agent probably changed its fields, methods or"
+              + " interfaces when it loaded and does not repeat that on retransformation; start"
+              + " walletwatch with -javaagent to weave it");
     }
     if (!retransformation.retransformed().isEmpty()) {
       report.line("retransformed loaded classes " + retransformation.retransformed());
     }
+    List<GaugeConfig> woven = new ArrayList<GaugeConfig>();
     for (GaugeConfig gauge : gauges) {
-      report.line(
-          gauge.yamlPath()
-              + " "
-              + gauge.name()
-              + ": "
-              + outcome(gauge, registry, retransformation.refused()));
-    }
-  }
-
-  private static String outcome(GaugeConfig gauge, ProbeRegistry registry, Set<String> refused) {
-    List<String> woven = new ArrayList<String>();
-    for (String method : registry.wovenMethods(gauge)) {
-      if (!refused.contains(declaringClass(method))) {
-        woven.add(method);
+      List<String> methods = new ArrayList<String>();
+      List<String> refusedMethods = new ArrayList<String>();
+      for (String method : registry.wovenMethods(gauge)) {
+        boolean refused = retransformation.refused().contains(declaringClass(method));
+        (refused ? refusedMethods : methods).add(method);
+      }
+      String prefix = gauge.yamlPath() + " " + gauge.name() + ": ";
+      if (!methods.isEmpty()) {
+        woven.add(gauge);
+        report.line(prefix + "woven " + methods);
+      } else if (!refusedMethods.isEmpty()) {
+        report.line(prefix + "not woven: the JVM refused to retransform " + refusedMethods);
+      } else {
+        report.line(prefix + unwovenReason(gauge, registry));
       }
     }
-    if (!woven.isEmpty()) {
-      return "woven " + woven;
-    }
+    return woven;
+  }
+
+  private static String unwovenReason(GaugeConfig gauge, ProbeRegistry registry) {
     String rejection = registry.rejection(gauge);
     if (rejection != null) {
       return "not woven: " + rejection;

@@ -6,6 +6,8 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A small trading application for the forked-JVM tests. It prints what it computes and exits with
@@ -16,6 +18,15 @@ import java.net.URLClassLoader;
  * at most 60 s, so that a test can attach the agent from outside).
  */
 public final class TradingApp {
+
+  private static final ExecutorService SETTLEMENTS =
+      Executors.newSingleThreadExecutor(
+          job -> {
+            Thread thread = new Thread(job, "settlements");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private static final Settlement SETTLEMENT = new Settlement();
 
   private TradingApp() {}
 
@@ -43,7 +54,7 @@ public final class TradingApp {
     System.exit(3);
   }
 
-  private static void serve(Wallet wallet, File stopFile) throws InterruptedException {
+  private static void serve(Wallet wallet, File stopFile) throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;
     for (int round = 0; !stopFile.exists() && System.nanoTime() < deadline; round++) {
       trade(wallet, round);
@@ -55,7 +66,9 @@ public final class TradingApp {
     }
   }
 
-  private static void trade(Wallet wallet, int round) {
+  private static void trade(Wallet wallet, int round) throws Exception {
+    SETTLEMENTS.submit(SETTLEMENT).get();
+    SETTLEMENT.settled();
     BigDecimal btc = wallet.balanceOf("BTC");
     BigDecimal eth = wallet.balanceOf("ETH");
     long satoshis = wallet.satoshis();

@@ -106,7 +106,7 @@ class AttachCommandIT {
     return file;
   }
 
-  private static void awaitStdout(ForkedApp.Running app, String text) throws Exception {
+  static void awaitStdout(ForkedApp.Running app, String text) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!app.stdoutSoFar().contains(text)) {
       if (System.nanoTime() > deadline || !app.process.isAlive()) {
@@ -128,7 +128,7 @@ class AttachCommandIT {
   }
 
   /** Runs the attach command of the built agent jar in its own JVM. */
-  private static Command attach(String pid, Path config) throws Exception {
+  static Command attach(String pid, Path config) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(ForkedApp.currentJava().toString());
     command.add("-jar");
@@ -147,5 +147,5 @@ class AttachCommandIT {
     return new Command(process.exitValue(), new String(out), new String(err));
   }
 
-  private record Command(int exitCode, String stdout, String stderr) {}
+  record Command(int exitCode, String stdout, String stderr) {}
 }
