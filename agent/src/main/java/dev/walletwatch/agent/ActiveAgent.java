@@ -24,8 +24,8 @@ final class ActiveAgent {
   private final ProbeRegistry registry = new ProbeRegistry();
   private final Set<String> installed = new HashSet<String>();
 
-  /** Installed gauges whose every loaded class the JVM refused to retransform. */
-  private final Set<String> refused = new HashSet<String>();
+  /** Installed gauges whose every loaded class the JVM rejected on retransformation. */
+  private final Set<String> rejected = new HashSet<String>();
 
   private ActiveAgent(Instrumentation instrumentation, AgentConfig first) {
     this.instrumentation = instrumentation;
@@ -89,8 +89,8 @@ final class ActiveAgent {
           gauge.yamlPath()
               + " "
               + gauge.name()
-              + (refused.contains(gauge.definition())
-                  ? ": kept, but not woven: the JVM refused to retransform its class earlier"
+              + (rejected.contains(gauge.definition())
+                  ? ": kept, but not woven: the JVM rejected the retransformation of its class"
                   : ": kept, already woven"));
     }
     if (!added.isEmpty()) {
@@ -107,7 +107,7 @@ final class ActiveAgent {
       // the JVM accepts a later retransformation, two weavers would add the advice twice.
       installed.add(gauge.definition());
       if (!woven.contains(gauge) && !registry.wovenMethods(gauge).isEmpty()) {
-        refused.add(gauge.definition());
+        rejected.add(gauge.definition());
       }
     }
   }

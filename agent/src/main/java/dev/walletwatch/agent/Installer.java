@@ -47,7 +47,7 @@ final class Installer {
    * Installs a weaver for {@code gauges}. Classes already loaded (at attach time, or named again by
    * a reload) are retransformed when one of these gauges names them, and only those.
    *
-   * @return the loaded classes that the JVM retransformed, and those it refused
+   * @return the loaded classes that the JVM retransformed, and those it rejected
    */
   static Retransformation weave(
       Instrumentation instrumentation,
@@ -59,7 +59,7 @@ final class Installer {
     new AgentBuilder.Default(BYTE_BUDDY)
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        // One class a batch, so that a class the JVM refuses does not hold back the others.
+        // One class a batch, so that a class the JVM rejects does not hold back the others.
         .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(1))
         .with(retransformation)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
@@ -96,16 +96,16 @@ final class Installer {
   }
 
   /**
-   * The loaded classes that one install retransformed, and those the JVM refused to retransform.
-   * The JVM refuses when the new class file would add or remove a field or method compared with the
-   * loaded class, which happens when another agent changed the class's shape when it loaded and
-   * does not repeat that change on retransformation.
+   * The loaded classes that one install retransformed, and those whose retransformation the JVM
+   * rejected. The JVM rejects a new class file that adds or removes a field, method or interface of
+   * the loaded class. That happens when another agent changed the class's shape when it loaded and
+   * does not repeat the change on retransformation.
    */
   static final class Retransformation extends AgentBuilder.RedefinitionStrategy.Listener.Adapter {
 
     private final Set<String> retransformed = new TreeSet<String>();
-    private final List<String> refusals = new ArrayList<String>();
-    private final Set<String> refused = new TreeSet<String>();
+    private final List<String> rejections = new ArrayList<String>();
+    private final Set<String> rejected = new TreeSet<String>();
 
     @Override
     public void onBatch(int index, List<Class<?>> batch, List<Class<?>> types) {
@@ -121,9 +121,9 @@ final class Installer {
       for (Class<?> type : batch) {
         names.add(type.getName());
         retransformed.remove(type.getName());
-        refused.add(type.getName());
+        rejected.add(type.getName());
       }
-      refusals.add(names + ": " + throwable);
+      rejections.add(names + ": " + throwable);
       return Collections.<List<Class<?>>>emptyList();
     }
 
@@ -138,14 +138,14 @@ final class Installer {
       return retransformed;
     }
 
-    /** Returns the names of the loaded classes the JVM refused to retransform. */
-    Set<String> refused() {
-      return refused;
+    /** Returns the names of the loaded classes whose retransformation the JVM rejected. */
+    Set<String> rejected() {
+      return rejected;
     }
 
-    /** Returns one text per refused batch: the class names and the JVM's error. */
-    List<String> refusals() {
-      return refusals;
+    /** Returns one text per rejected batch: the class names and the JVM's error. */
+    List<String> rejections() {
+      return rejections;
     }
   }
 

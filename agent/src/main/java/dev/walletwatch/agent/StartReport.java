@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one start or reload of the agent did, for the {@code attach} command: the agent writes it to
- * the result file named in its arguments, and the command prints it. The first line of the file is
- * {@code ok} or {@code failed}; each further line is one message.
+ * The outcome of one start or reload of the agent, for the {@code attach} command. The agent writes
+ * it to the result file named in its arguments, and the command prints it. The first line of the
+ * file is {@code ok} or {@code failed}; each further line is one message.
  */
 public final class StartReport {
 

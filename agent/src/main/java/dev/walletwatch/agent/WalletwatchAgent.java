@@ -114,7 +114,7 @@ public final class WalletwatchAgent {
     try {
       report.writeTo(arguments.resultPath);
     } catch (Throwable e) {
-      AgentLog.warn("cannot write the attach result to " + arguments.resultPath + ": " + e);
+      AgentLog.warn("failed to write the attach result to " + arguments.resultPath + ": " + e);
     }
   }
 

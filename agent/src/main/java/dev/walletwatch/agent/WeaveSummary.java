@@ -12,7 +12,7 @@ final class WeaveSummary {
   private WeaveSummary() {}
 
   /**
-   * Records one line per gauge and one failure per class the JVM refused to retransform.
+   * Records one line per gauge and one failure per class whose retransformation the JVM rejected.
    *
    * @return the gauges that have at least one woven method that the JVM accepted
    */
@@ -21,10 +21,10 @@ final class WeaveSummary {
       ProbeRegistry registry,
       Installer.Retransformation retransformation,
       StartReport report) {
-    for (String refusal : retransformation.refusals()) {
+    for (String rejection : retransformation.rejections()) {
       report.fail(
-          "the JVM refused to retransform "
-              + refusal
+          "the JVM rejected the retransformation of "
+              + rejection
               + "; that class stays unchanged. Another agent probably changed its fields, methods or"
               + " interfaces when it loaded and does not repeat that on retransformation; start"
               + " walletwatch with -javaagent to weave it");
@@ -35,17 +35,18 @@ final class WeaveSummary {
     List<GaugeConfig> woven = new ArrayList<GaugeConfig>();
     for (GaugeConfig gauge : gauges) {
       List<String> methods = new ArrayList<String>();
-      List<String> refusedMethods = new ArrayList<String>();
+      List<String> rejectedMethods = new ArrayList<String>();
       for (String method : registry.wovenMethods(gauge)) {
-        boolean refused = retransformation.refused().contains(declaringClass(method));
-        (refused ? refusedMethods : methods).add(method);
+        boolean rejected = retransformation.rejected().contains(declaringClass(method));
+        (rejected ? rejectedMethods : methods).add(method);
       }
       String prefix = gauge.yamlPath() + " " + gauge.name() + ": ";
       if (!methods.isEmpty()) {
         woven.add(gauge);
         report.line(prefix + "woven " + methods);
-      } else if (!refusedMethods.isEmpty()) {
-        report.line(prefix + "not woven: the JVM refused to retransform " + refusedMethods);
+      } else if (!rejectedMethods.isEmpty()) {
+        report.line(
+            prefix + "not woven: the JVM rejected the retransformation of " + rejectedMethods);
       } else {
         report.line(prefix + unwovenReason(gauge, registry));
       }
@@ -54,9 +55,9 @@ final class WeaveSummary {
   }
 
   private static String unwovenReason(GaugeConfig gauge, ProbeRegistry registry) {
-    String rejection = registry.rejection(gauge);
-    if (rejection != null) {
-      return "not woven: " + rejection;
+    String pathError = registry.rejection(gauge);
+    if (pathError != null) {
+      return "not woven: " + pathError;
     }
     Set<String> types = registry.matchedTypes(gauge);
     if (!types.isEmpty()) {

@@ -125,7 +125,8 @@ public final class ProbeRegistry {
   }
 
   /**
-   * Returns why a matching method of {@code gauge} was not woven, or null when none was refused.
+   * Returns why a matching method of {@code gauge} was not woven, or null when every matching
+   * method resolved.
    */
   public String rejection(GaugeConfig gauge) {
     return rejected.get(gauge.definition());

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs the test app with dd-java-agent or the OpenTelemetry Java agent beside ours, in both orders
- * on the command line. Every endpoint the other agents would call is a closed port on 127.0.0.1 or
- * an exporter set to {@code none}, so nothing leaves the machine.
+ * on the command line. Every endpoint of the other agents that the tests know of is a closed port
+ * on 127.0.0.1, an exporter set to {@code none}, or a feature switched off.
  */
 class OtherAgentsIT {
 
@@ -145,45 +145,73 @@ class OtherAgentsIT {
   }
 
   /**
-   * Attaching at run time cannot weave a class that the OpenTelemetry agent gave an extra interface
-   * when it loaded (every Runnable): OpenTelemetry does not add it again on retransformation, so
-   * the JVM refuses. The agent says so in one line, weaves the other classes, and the app runs on.
+   * Attaches our agent at run time beside dd-java-agent, which weaves the Runnable too.
+   * Retransformation works there because dd-java-agent keeps the class's shape.
    */
   @Test
-  void attachBesideOpenTelemetryReportsRefusedRunnable() throws Exception {
-    OtherAgent other = OtherAgent.OPENTELEMETRY;
-    Path otherJar = other.jar();
+  void attachBesideDatadogWeavesRunnable() throws Exception {
     try (UdpCollector statsd = new UdpCollector()) {
-      Path stopFile = dir.resolve("stop");
-      List<String> options = new ArrayList<>();
-      options.add("-javaagent:" + otherJar);
-      options.addAll(other.loopbackOptions(closedTcpPort(), closedUdpPort()));
-      ForkedApp.Running running =
-          ForkedApp.start(
-              ForkedApp.currentJava(), options, List.of("serve", stopFile.toString()), Map.of());
-      AttachCommandIT.Command attach;
-      try {
-        AttachCommandIT.awaitStdout(running, "trading");
-        attach =
-            AttachCommandIT.attach(String.valueOf(running.process.pid()), config(statsd.port()));
-      } finally {
-        Files.createFile(stopFile);
-      }
-      ForkedApp app = running.await();
+      Attached attached = attachBeside(OtherAgent.DATADOG, statsd);
 
-      assertThat(attach.exitCode()).as(attach.toString()).isEqualTo(1);
-      assertThat(attach.stderr())
+      assertThat(attached.command.exitCode()).as(attached.command.toString()).isEqualTo(0);
+      assertThat(attached.command.stdout())
+          .contains("gauges[0] quant.wallet.balance: woven")
+          .contains("gauges[1] quant.settlement.settled: woven");
+      assertThat(statsd.lines())
+          .anySatisfy(line -> assertThat(line).startsWith("quant.settlement.settled:"));
+      assertThat(attached.app.exitCode).isEqualTo(3);
+      assertThat(attached.app.stdout).contains("trading", "vault=42");
+    }
+  }
+
+  /**
+   * Attaching at run time cannot weave a class that the OpenTelemetry agent gave an extra interface
+   * when it loaded (every Runnable): that agent does not add it again on retransformation, so the
+   * JVM rejects the new class file. Our agent reports it in one line, weaves the other classes, and
+   * the app runs on.
+   */
+  @Test
+  void attachBesideOpenTelemetryRejectsRunnable() throws Exception {
+    try (UdpCollector statsd = new UdpCollector()) {
+      Attached attached = attachBeside(OtherAgent.OPENTELEMETRY, statsd);
+
+      assertThat(attached.command.exitCode()).as(attached.command.toString()).isEqualTo(1);
+      assertThat(attached.command.stderr())
           .contains(
-              "the JVM refused to retransform [com.acme.testapp.Settlement]",
+              "the JVM rejected the retransformation of [com.acme.testapp.Settlement]",
               "start walletwatch with -javaagent")
           .contains("gauges[0] quant.wallet.balance: woven")
           .contains("gauges[1] quant.settlement.settled: not woven");
-      assertThat(app.exitCode).isEqualTo(3);
-      assertThat(app.stdout).contains("trading", "vault=42");
-      assertThat(app.agentLines())
-          .filteredOn(line -> line.contains("refused to retransform"))
+      assertThat(attached.app.exitCode).isEqualTo(3);
+      assertThat(attached.app.stdout).contains("trading", "vault=42");
+      assertThat(attached.app.agentLines())
+          .filteredOn(line -> line.contains("rejected the retransformation"))
           .hasSize(1);
     }
+  }
+
+  private record Attached(AttachCommandIT.Command command, ForkedApp app) {}
+
+  /** Starts the app with the other agent, attaches ours once it trades, and stops the app. */
+  private Attached attachBeside(OtherAgent other, UdpCollector statsd) throws Exception {
+    Path otherJar = other.jar();
+    Path stopFile = dir.resolve("stop");
+    List<String> options = new ArrayList<>();
+    options.add("-javaagent:" + otherJar);
+    options.addAll(other.loopbackOptions(closedTcpPort(), closedUdpPort()));
+    ForkedApp.Running running =
+        ForkedApp.start(
+            ForkedApp.currentJava(), options, List.of("serve", stopFile.toString()), Map.of());
+    AttachCommandIT.Command attach;
+    try {
+      AttachCommandIT.awaitStdout(running, "trading");
+      attach = AttachCommandIT.attach(String.valueOf(running.process.pid()), config(statsd.port()));
+      // Let the flusher send at least once before the app stops.
+      Thread.sleep(600);
+    } finally {
+      Files.createFile(stopFile);
+    }
+    return new Attached(attach, running.await());
   }
 
   private Path config(int port) throws IOException {
