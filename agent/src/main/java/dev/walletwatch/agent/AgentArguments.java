@@ -26,10 +26,10 @@ final class AgentArguments {
     String rest = arguments == null ? "" : arguments.trim();
     String resultPath = null;
     if (rest.startsWith(RESULT)) {
-      int comma = rest.indexOf(',');
-      int end = comma < 0 ? rest.length() : comma;
-      resultPath = rest.substring(RESULT.length(), end).trim();
-      rest = comma < 0 ? "" : rest.substring(comma + 1).trim();
+      // The result path ends where ",config=" starts, so it may contain commas too.
+      int end = rest.indexOf("," + CONFIG);
+      resultPath = rest.substring(RESULT.length(), end < 0 ? rest.length() : end).trim();
+      rest = end < 0 ? "" : rest.substring(end + 1).trim();
     }
     if (rest.startsWith(CONFIG)) {
       rest = rest.substring(CONFIG.length()).trim();

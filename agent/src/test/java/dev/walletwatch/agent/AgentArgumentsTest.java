@@ -32,6 +32,15 @@ class AgentArgumentsTest {
   }
 
   @Test
+  void resultPathKeepsCommas() {
+    AgentArguments arguments =
+        AgentArguments.parse("result=/tmp/a,b/r.txt,config=/etc/ww.yml", null);
+
+    assertThat(arguments.resultPath).isEqualTo("/tmp/a,b/r.txt");
+    assertThat(arguments.configPath).isEqualTo("/etc/ww.yml");
+  }
+
+  @Test
   void resultWithoutConfigFallsBackToEnvironment() {
     AgentArguments arguments = AgentArguments.parse("result=/tmp/r.txt", "/env.yml");
 

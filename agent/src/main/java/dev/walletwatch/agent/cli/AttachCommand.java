@@ -68,9 +68,11 @@ final class AttachCommand implements Callable<Integer> {
       err.println("attach must run from the agent jar: java -jar walletwatch-agent.jar attach ...");
       return 1;
     }
-    Path result = Files.createTempFile("walletwatch-attach-", ".txt");
+    // A new directory, which Java creates readable and writable by this user only on POSIX
+    // systems, so that no other user can plant a file or a link where the agent writes.
+    Path folder = Files.createTempDirectory("walletwatch-attach-");
+    Path result = folder.resolve("result.txt");
     try {
-      Files.delete(result);
       String arguments = "result=" + result + ",config=" + configFile;
       try {
         ByteBuddyAgent.attach(agentJar, pid, arguments);
@@ -89,6 +91,8 @@ final class AttachCommand implements Callable<Integer> {
       return printResult(result, out, err);
     } finally {
       Files.deleteIfExists(result);
+      Files.deleteIfExists(folder.resolve("result.txt.tmp"));
+      Files.delete(folder);
     }
   }
 
