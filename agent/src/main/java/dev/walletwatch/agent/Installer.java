@@ -31,10 +31,11 @@ final class Installer {
 
   /**
    * Byte Buddy limited to what exit advice on declared methods needs. An agent that runs before
-   * this one may add an interface that has no class file and is not defined yet when the class
-   * loads: the OpenTelemetry Java agent 2.20.1 does so for Runnable implementations. Byte Buddy's
-   * default method graph walks every interface and fails on such a class, so only the declared
-   * methods are analysed, and the generated class is not validated against its super types.
+   * this one may add an interface that can be found neither as a class file nor as a loaded class
+   * while the class loads. The OpenTelemetry Java agent 2.20.1 does so for Runnable
+   * implementations. Byte Buddy's default method graph walks every interface and fails on such a
+   * class, so only the declared methods are analysed, and the generated class is not validated
+   * against its super types.
    */
   private static final ByteBuddy BYTE_BUDDY =
       new ByteBuddy()
