@@ -1,17 +1,27 @@
 package dev.walletwatch.agent;
 
 import dev.walletwatch.agent.config.AgentConfig;
+import dev.walletwatch.agent.config.GaugeConfig;
+import dev.walletwatch.agent.config.StatsdConfig;
 import dev.walletwatch.agent.gauge.Flusher;
 import dev.walletwatch.agent.gauge.ProbeRegistry;
 import dev.walletwatch.agent.gauge.StatsdConnection;
 import dev.walletwatch.agent.weave.GaugeTransformer;
 import dev.walletwatch.agent.weave.TypeMatchers;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.Nexus;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -20,22 +30,51 @@ import net.bytebuddy.utility.JavaModule;
  */
 final class Installer {
 
+  /**
+   * Byte Buddy limited to what exit advice on declared methods needs. An agent that runs before
+   * this one may add an interface that can be found neither as a class file nor as a loaded class
+   * while the class loads. The OpenTelemetry Java agent 2.20.1 does so for Runnable
+   * implementations. Byte Buddy's default method graph walks every interface and fails on such a
+   * class, so only the declared methods are analysed, and the generated class is not validated
+   * against its super types.
+   */
+  private static final ByteBuddy BYTE_BUDDY =
+      new ByteBuddy()
+          .with(TypeValidation.DISABLED)
+          .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+
   private Installer() {}
 
   /**
-   * Installs; classes already loaded (at attach time) are retransformed when a gauge names them.
+   * Installs a weaver for {@code gauges}. Classes already loaded (at attach time, or named again by
+   * a reload) are retransformed when one of these gauges names them, and only those.
+   *
+   * @return the loaded classes that the JVM retransformed, and those it rejected
    */
-  static void install(Instrumentation instrumentation, final AgentConfig config) {
-    final ProbeRegistry registry = new ProbeRegistry();
+  static Retransformation weave(
+      Instrumentation instrumentation,
+      List<GaugeConfig> gauges,
+      StatsdConfig statsd,
+      String source,
+      ProbeRegistry registry) {
+    Retransformation retransformation = new Retransformation();
     newAgentBuilder()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        // One class a batch, so that a class the JVM rejects does not hold back the others.
+        .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(1))
+        .with(retransformation)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(new ErrorListener())
         .ignore(TypeMatchers.ignored())
-        .type(TypeMatchers.anyGauge(config.gauges()))
-        .transform(new GaugeTransformer(config, registry))
+        .type(TypeMatchers.anyGauge(gauges))
+        .transform(new GaugeTransformer(gauges, statsd, source, registry))
         .installOn(instrumentation);
+    return retransformation;
+  }
+
+  /** Starts the flusher thread, which also runs the start-up checks and the grace-period check. */
+  static void startFlusher(final AgentConfig config, final ProbeRegistry registry) {
     Runnable graceCheck =
         new Runnable() {
           @Override
@@ -70,13 +109,67 @@ final class Installer {
     String previous = System.getProperty(Nexus.PROPERTY);
     System.setProperty(Nexus.PROPERTY, "true");
     try {
-      return new AgentBuilder.Default();
+      return new AgentBuilder.Default(BYTE_BUDDY);
     } finally {
       if (previous == null) {
         System.clearProperty(Nexus.PROPERTY);
       } else {
         System.setProperty(Nexus.PROPERTY, previous);
       }
+    }
+  }
+
+  /**
+   * The loaded classes that one install retransformed, and those whose retransformation the JVM
+   * rejected. The JVM rejects a new class file that adds or removes a field, method or interface of
+   * the loaded class. That happens when another agent changed the class's shape when it loaded and
+   * does not repeat the change on retransformation.
+   */
+  static final class Retransformation extends AgentBuilder.RedefinitionStrategy.Listener.Adapter {
+
+    private final Set<String> retransformed = new TreeSet<String>();
+    private final List<String> rejections = new ArrayList<String>();
+    private final Set<String> rejected = new TreeSet<String>();
+
+    @Override
+    public void onBatch(int index, List<Class<?>> batch, List<Class<?>> types) {
+      for (Class<?> type : batch) {
+        retransformed.add(type.getName());
+      }
+    }
+
+    @Override
+    public Iterable<? extends List<Class<?>>> onError(
+        int index, List<Class<?>> batch, Throwable throwable, List<Class<?>> types) {
+      List<String> names = new ArrayList<String>();
+      for (Class<?> type : batch) {
+        names.add(type.getName());
+        retransformed.remove(type.getName());
+        rejected.add(type.getName());
+      }
+      rejections.add(names + ": " + throwable);
+      return Collections.<List<Class<?>>>emptyList();
+    }
+
+    @Override
+    public void onComplete(
+        int amount, List<Class<?>> types, Map<List<Class<?>>, Throwable> failures) {
+      // onBatch and onError have recorded everything.
+    }
+
+    /** Returns the names of the loaded classes that were retransformed. */
+    Set<String> retransformed() {
+      return retransformed;
+    }
+
+    /** Returns the names of the loaded classes whose retransformation the JVM rejected. */
+    Set<String> rejected() {
+      return rejected;
+    }
+
+    /** Returns one text per rejected batch: the class names and the JVM's error. */
+    List<String> rejections() {
+      return rejections;
     }
   }
 

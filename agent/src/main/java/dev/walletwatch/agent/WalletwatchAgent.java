@@ -6,7 +6,6 @@ import dev.walletwatch.agent.config.ConfigLoader;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Entry point of the walletwatch Java agent, for {@code -javaagent} ({@link #premain}) and for
@@ -14,14 +13,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Invariants: nothing thrown here reaches the host, because both entry points catch {@link
  * Throwable}; the agent never calls {@code System.exit}; a configuration it cannot use disables it
- * with a message on stderr and the application starts as usual; a second start in the same JVM is
- * ignored. Everything slow (DNS, the UDP check) runs later on the flusher thread.
+ * with a message on stderr and the application starts as usual; {@code
+ * -Dwalletwatch.agent.enabled=false} or {@code WALLETWATCH_ENABLED=false} makes both entry points
+ * log one line and do nothing else. A second start in the same JVM reloads the configuration and
+ * never weaves a method twice. Everything slow (DNS, the UDP check) runs later on the flusher
+ * thread.
  *
- * <p>Arguments: {@code config=PATH} or {@code PATH}; without one, {@code WALLETWATCH_CONFIG}.
+ * <p>Arguments: {@code config=PATH} or {@code PATH}, optionally preceded by {@code result=FILE,}
+ * (see {@link AgentArguments}); without a path, {@code WALLETWATCH_CONFIG}.
  */
 public final class WalletwatchAgent {
 
-  private static final AtomicBoolean STARTED = new AtomicBoolean();
+  /** Serializes starts: the JVM may run two attach requests at the same time. */
+  private static final Object LOCK = new Object();
+
+  /** The running agent, or null before the first successful start. Guarded by {@link #LOCK}. */
+  private static ActiveAgent active;
 
   private WalletwatchAgent() {}
 
@@ -36,62 +43,78 @@ public final class WalletwatchAgent {
   }
 
   private static void start(String arguments, Instrumentation instrumentation) {
+    StartReport report = new StartReport();
+    AgentArguments parsed = null;
     try {
-      if (!STARTED.compareAndSet(false, true)) {
-        AgentLog.info("already running in this JVM; this start is ignored");
-        return;
+      parsed = AgentArguments.parse(arguments, System.getenv("WALLETWATCH_CONFIG"));
+      String off = KillSwitch.reasonOff();
+      if (off != null) {
+        report.fail("agent disabled by " + off + "; nothing is woven or sent");
+      } else {
+        synchronized (LOCK) {
+          startOrReload(parsed.configPath, instrumentation, report);
+        }
       }
-      String configPath = configPath(arguments, System.getenv("WALLETWATCH_CONFIG"));
-      if (configPath == null) {
-        STARTED.set(false);
-        AgentLog.warn(
-            "agent disabled: no configuration given; pass -javaagent:walletwatch-agent.jar"
-                + "=config=PATH or set WALLETWATCH_CONFIG");
-        return;
-      }
-      AgentConfig config;
-      try {
-        config = new ConfigLoader(System.getenv()).load(Paths.get(configPath));
-      } catch (ConfigException e) {
-        STARTED.set(false);
-        reportDisabled(e.problems());
-        return;
-      }
-      BootstrapInjector.inject(instrumentation);
-      Installer.install(instrumentation, config);
-      AgentLog.info(
-          "walletwatch-agent "
-              + version()
-              + " started: config "
-              + configPath
-              + ", DogStatsD "
-              + config.statsd().host()
-              + ":"
-              + config.statsd().port()
-              + ", "
-              + config.gauges().size()
-              + " gauge(s)");
     } catch (Throwable e) {
-      AgentLog.warn("agent disabled: start failed, the application runs without it: " + e);
+      report.fail("agent disabled: start failed, the application runs without it: " + e);
     }
+    writeResult(parsed, report);
   }
 
-  /** Returns the configuration path from the agent arguments or the environment, or null. */
-  static String configPath(String arguments, String environment) {
-    String argument = arguments == null ? "" : arguments.trim();
-    if (argument.startsWith("config=")) {
-      argument = argument.substring("config=".length()).trim();
+  private static void startOrReload(
+      String configPath, Instrumentation instrumentation, StartReport report) throws Exception {
+    if (configPath == null) {
+      report.fail(
+          "agent disabled: no configuration given; pass -javaagent:walletwatch-agent.jar"
+              + "=config=PATH or set WALLETWATCH_CONFIG");
+      return;
     }
-    if (!argument.isEmpty()) {
-      return argument;
+    AgentConfig config;
+    try {
+      config = new ConfigLoader(System.getenv()).load(Paths.get(configPath));
+    } catch (ConfigException e) {
+      reportInvalid(e.problems(), report);
+      return;
     }
-    return environment == null || environment.trim().isEmpty() ? null : environment.trim();
+    if (active != null) {
+      active.reload(config, report);
+      return;
+    }
+    active = ActiveAgent.start(instrumentation, config, report);
+    report.info(
+        "walletwatch-agent "
+            + version()
+            + " started: config "
+            + configPath
+            + ", DogStatsD "
+            + config.statsd().host()
+            + ":"
+            + config.statsd().port()
+            + ", "
+            + config.gauges().size()
+            + " gauge(s)");
   }
 
-  private static void reportDisabled(List<String> problems) {
-    AgentLog.warn("agent disabled, the configuration is invalid: " + problems.get(0));
+  private static void reportInvalid(List<String> problems, StartReport report) {
+    String consequence =
+        active == null
+            ? "agent disabled, the configuration is invalid: "
+            : "configuration not reloaded, the running gauges are kept; it is invalid: ";
+    report.fail(consequence + problems.get(0));
     for (int i = 1; i < problems.size(); i++) {
-      AgentLog.warn("also: " + problems.get(i));
+      report.fail("also: " + problems.get(i));
+    }
+  }
+
+  /** Writes the report where the {@code attach} command reads it, when it asked for one. */
+  private static void writeResult(AgentArguments arguments, StartReport report) {
+    if (arguments == null || arguments.resultPath == null) {
+      return;
+    }
+    try {
+      report.writeTo(arguments.resultPath);
+    } catch (Throwable e) {
+      AgentLog.warn("failed to write the attach result to " + arguments.resultPath + ": " + e);
     }
   }
 

@@ -6,15 +6,27 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A small trading application for the forked-JVM tests. It prints what it computes and exits with
  * status 3, so tests can check that the agent changes neither.
  *
  * <p>Arguments: {@code run} (default), {@code attach JAR ARGS} (attach the agent to itself twice,
- * after the wallet class is loaded and used).
+ * after the wallet class is loaded and used), {@code serve STOPFILE} (trade until the file exists,
+ * at most 60 s, so that a test can attach the agent from outside).
  */
 public final class TradingApp {
+
+  private static final ExecutorService SETTLEMENTS =
+      Executors.newSingleThreadExecutor(
+          job -> {
+            Thread thread = new Thread(job, "settlements");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private static final Settlement SETTLEMENT = new Settlement();
 
   private TradingApp() {}
 
@@ -29,16 +41,34 @@ public final class TradingApp {
       // A second attach must be ignored rather than weave the methods twice.
       attach(args[1], args[2]);
     }
-    for (int round = 0; round < 20; round++) {
-      trade(wallet, round);
-      Thread.sleep(100);
+    if (mode.equals("serve")) {
+      serve(wallet, new File(args[1]));
+    } else {
+      for (int round = 0; round < 20; round++) {
+        trade(wallet, round);
+        Thread.sleep(100);
+      }
     }
     System.out.println("vault=" + isolatedVaultCoins());
     System.out.flush();
     System.exit(3);
   }
 
-  private static void trade(Wallet wallet, int round) {
+  private static void serve(Wallet wallet, File stopFile) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    for (int round = 0; !stopFile.exists() && System.nanoTime() < deadline; round++) {
+      trade(wallet, round);
+      if (round == 0) {
+        System.out.println("trading");
+        System.out.flush();
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static void trade(Wallet wallet, int round) throws Exception {
+    SETTLEMENTS.submit(SETTLEMENT).get();
+    SETTLEMENT.settled();
     BigDecimal btc = wallet.balanceOf("BTC");
     BigDecimal eth = wallet.balanceOf("ETH");
     long satoshis = wallet.satoshis();

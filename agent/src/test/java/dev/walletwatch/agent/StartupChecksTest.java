@@ -34,13 +34,4 @@ class StartupChecksTest {
       assertThat(statsd.awaitLines(1)).containsExactly(StartupChecks.START_COUNT);
     }
   }
-
-  @Test
-  void configPathComesFromArgumentOrEnvironment() {
-    assertThat(WalletwatchAgent.configPath("config=/etc/ww.yml", "/env.yml"))
-        .isEqualTo("/etc/ww.yml");
-    assertThat(WalletwatchAgent.configPath("/etc/ww.yml", null)).isEqualTo("/etc/ww.yml");
-    assertThat(WalletwatchAgent.configPath(null, "/env.yml")).isEqualTo("/env.yml");
-    assertThat(WalletwatchAgent.configPath("", " ")).isNull();
-  }
 }

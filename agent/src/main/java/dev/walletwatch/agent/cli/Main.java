@@ -5,14 +5,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The offline commands of the agent jar: {@code java -jar walletwatch-agent.jar validate|scan}.
- * They read class files and never load or run application code.
+ * The commands of the agent jar: {@code java -jar walletwatch-agent.jar validate|scan|attach}.
+ * {@code validate} and {@code scan} read class files and never load or run application code; {@code
+ * attach} loads the agent into a running JVM.
  */
 @Command(
     name = "walletwatch-agent.jar",
     mixinStandardHelpOptions = true,
-    description = "Offline checks for the walletwatch agent.",
-    subcommands = {ValidateCommand.class, ScanCommand.class})
+    description = "Check, explore and attach the walletwatch agent.",
+    subcommands = {ValidateCommand.class, ScanCommand.class, AttachCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -49,6 +50,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a command: validate or scan");
+        spec.commandLine(), "name a command: validate, scan or attach");
   }
 }

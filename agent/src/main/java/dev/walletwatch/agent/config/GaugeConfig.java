@@ -83,6 +83,24 @@ public final class GaugeConfig {
     return maxSeries;
   }
 
+  /**
+   * Returns everything that decides what this gauge weaves and sends, except its position: two
+   * entries with the same definition are the same gauge, which is how a reloaded configuration
+   * tells the gauges it keeps from the new ones.
+   */
+  public String definition() {
+    StringBuilder text = new StringBuilder();
+    text.append(name).append('|').append(classPattern).append('|').append(method);
+    text.append("|subtypes=").append(subtypes).append("|value=").append(value);
+    text.append("|scale=").append(scale.stripTrailingZeros().toPlainString());
+    text.append("|maxSeries=").append(maxSeries);
+    for (TagTemplate tag : tags) {
+      text.append("|tag ").append(tag.key()).append('=');
+      text.append(tag.isExpression() ? "${" + tag.expression() + "}" : tag.literal());
+    }
+    return text.toString();
+  }
+
   /** Returns whether any tag is an expression, so series are looked up per call. */
   public boolean hasTagExpressions() {
     for (TagTemplate tag : tags) {

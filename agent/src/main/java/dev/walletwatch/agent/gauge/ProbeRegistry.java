@@ -12,14 +12,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The probes woven so far and, per gauge, what the weaver saw. A method that is transformed again
  * (by a later retransformation or a second attach) keeps its probe id, so its series continue.
+ * Gauges are told apart by {@link GaugeConfig#definition()}, not by their position, because a
+ * reloaded configuration may put a different gauge at the same position.
  */
 public final class ProbeRegistry {
 
   private final Map<String, Integer> idsByKey = new ConcurrentHashMap<String, Integer>();
   private final List<GaugeProbe> probes = new CopyOnWriteArrayList<GaugeProbe>();
-  private final Map<Integer, Set<String>> matchedTypes =
-      new ConcurrentHashMap<Integer, Set<String>>();
-  private final Map<Integer, Integer> rejected = new ConcurrentHashMap<Integer, Integer>();
+  private final Map<String, Set<String>> matchedTypes =
+      new ConcurrentHashMap<String, Set<String>>();
+  private final Map<String, String> rejected = new ConcurrentHashMap<String, String>();
 
   /**
    * Returns the probe id registered for {@code key}, or null.
@@ -32,7 +34,7 @@ public final class ProbeRegistry {
 
   /** Returns the registry key of a gauge woven into a method of a class in a class loader. */
   public static String key(GaugeConfig gauge, Object classLoader, String methodSignature) {
-    return gauge.index() + "|" + System.identityHashCode(classLoader) + "|" + methodSignature;
+    return gauge.definition() + "|" + System.identityHashCode(classLoader) + "|" + methodSignature;
   }
 
   /** Records a newly woven probe. */
@@ -44,19 +46,21 @@ public final class ProbeRegistry {
 
   /** Records that a class matched a gauge's {@code class}, whether or not a method was woven. */
   public void noteTypeMatched(GaugeConfig gauge, String typeName) {
-    Set<String> types = matchedTypes.get(gauge.index());
+    Set<String> types = matchedTypes.get(gauge.definition());
     if (types == null) {
       matchedTypes.putIfAbsent(
-          gauge.index(), Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>()));
-      types = matchedTypes.get(gauge.index());
+          gauge.definition(), Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>()));
+      types = matchedTypes.get(gauge.definition());
     }
     types.add(typeName);
   }
 
-  /** Records that a matching method was not woven because its path did not resolve. */
-  public void noteRejected(GaugeConfig gauge) {
-    Integer count = rejected.get(gauge.index());
-    rejected.put(gauge.index(), count == null ? 1 : count + 1);
+  /**
+   * Records that a matching method was not woven because its path did not resolve; the first
+   * message is kept for {@link #rejection}.
+   */
+  public void noteRejected(GaugeConfig gauge, String message) {
+    rejected.putIfAbsent(gauge.definition(), message);
   }
 
   public List<GaugeProbe> probes() {
@@ -74,7 +78,7 @@ public final class ProbeRegistry {
         continue;
       }
       String where = source + ": " + gauge.yamlPath() + " (" + gauge.name() + "): ";
-      Set<String> types = matchedTypes.get(gauge.index());
+      Set<String> types = matchedTypes.get(gauge.definition());
       if (types == null || types.isEmpty()) {
         warnings.add(
             where
@@ -84,7 +88,7 @@ public final class ProbeRegistry {
                 + graceMillis
                 + " ms; check the class name, or ignore this if the class loads"
                 + " later");
-      } else if (rejected.containsKey(gauge.index())) {
+      } else if (rejected.containsKey(gauge.definition())) {
         warnings.add(
             where
                 + "no method was woven because its value or tag path did not resolve (see the"
@@ -105,12 +109,33 @@ public final class ProbeRegistry {
   }
 
   private int wovenCount(GaugeConfig gauge) {
-    int count = 0;
+    return wovenMethods(gauge).size();
+  }
+
+  /**
+   * Returns the methods woven for {@code gauge} so far, such as {@code com.acme.Wallet.total()}.
+   */
+  public List<String> wovenMethods(GaugeConfig gauge) {
+    List<String> methods = new ArrayList<String>();
     for (GaugeProbe probe : probes) {
-      if (probe.gauge().index() == gauge.index()) {
-        count++;
+      if (probe.gauge().definition().equals(gauge.definition())) {
+        methods.add(probe.location());
       }
     }
-    return count;
+    return methods;
+  }
+
+  /**
+   * Returns why a matching method of {@code gauge} was not woven, or null when every matching
+   * method resolved.
+   */
+  public String rejection(GaugeConfig gauge) {
+    return rejected.get(gauge.definition());
+  }
+
+  /** Returns the classes seen so far that match {@code gauge}'s {@code class}. */
+  public Set<String> matchedTypes(GaugeConfig gauge) {
+    Set<String> types = matchedTypes.get(gauge.definition());
+    return types == null ? Collections.<String>emptySet() : types;
   }
 }

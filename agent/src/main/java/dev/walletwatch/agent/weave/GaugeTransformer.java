@@ -2,11 +2,12 @@ package dev.walletwatch.agent.weave;
 
 import dev.walletwatch.agent.AgentLog;
 import dev.walletwatch.agent.bootstrap.Dispatcher;
-import dev.walletwatch.agent.config.AgentConfig;
 import dev.walletwatch.agent.config.GaugeConfig;
+import dev.walletwatch.agent.config.StatsdConfig;
 import dev.walletwatch.agent.gauge.GaugeProbe;
 import dev.walletwatch.agent.gauge.ProbeRegistry;
 import java.security.ProtectionDomain;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -20,11 +21,22 @@ import net.bytebuddy.utility.JavaModule;
  */
 public final class GaugeTransformer implements AgentBuilder.Transformer {
 
-  private final AgentConfig config;
+  private final List<GaugeConfig> gauges;
+  private final StatsdConfig statsd;
+  private final String source;
   private final ProbeRegistry registry;
 
-  public GaugeTransformer(AgentConfig config, ProbeRegistry registry) {
-    this.config = config;
+  /**
+   * Creates the transformer.
+   *
+   * @param statsd the running DogStatsD settings, whose prefix names the metrics
+   * @param source the configuration file the gauges came from, for messages
+   */
+  public GaugeTransformer(
+      List<GaugeConfig> gauges, StatsdConfig statsd, String source, ProbeRegistry registry) {
+    this.gauges = gauges;
+    this.statsd = statsd;
+    this.source = source;
     this.registry = registry;
   }
 
@@ -35,7 +47,7 @@ public final class GaugeTransformer implements AgentBuilder.Transformer {
       ClassLoader classLoader,
       JavaModule module,
       ProtectionDomain protectionDomain) {
-    for (GaugeConfig gauge : config.gauges()) {
+    for (GaugeConfig gauge : gauges) {
       if (!TypeMatchers.matches(gauge, type)) {
         continue;
       }
@@ -57,16 +69,15 @@ public final class GaugeTransformer implements AgentBuilder.Transformer {
     String where = PointcutResolver.describe(method);
     PointcutResolver.Resolution resolution = PointcutResolver.resolve(gauge, method);
     if (resolution.error() != null) {
-      registry.noteRejected(gauge);
-      AgentLog.failure(
-          "resolve " + gauge.index() + " " + where,
-          config.source() + ": " + resolution.error() + "; the method is left unchanged");
+      String message = source + ": " + resolution.error() + "; the method is left unchanged";
+      registry.noteRejected(gauge, message);
+      AgentLog.failure("resolve " + gauge.index() + " " + where, message);
       return builder;
     }
     String key = ProbeRegistry.key(gauge, classLoader, where);
     Integer id = registry.idFor(key);
     if (id == null) {
-      String metric = config.statsd().metricName(gauge.name());
+      String metric = statsd.metricName(gauge.name());
       GaugeProbe probe = new GaugeProbe(gauge, metric, where);
       id = Dispatcher.register(probe);
       registry.add(key, id, probe);

@@ -9,6 +9,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the test trading application in its own JVM and keeps its output and exit code. */
@@ -63,6 +64,20 @@ final class ForkedApp {
    */
   static ForkedApp run(Path java, List<String> jvmOptions, List<String> appArguments)
       throws IOException, InterruptedException {
+    return run(java, jvmOptions, appArguments, Map.of());
+  }
+
+  /** Runs the app as {@link #run(Path, List, List)} does, with extra environment variables. */
+  static ForkedApp run(
+      Path java, List<String> jvmOptions, List<String> appArguments, Map<String, String> env)
+      throws IOException, InterruptedException {
+    return start(java, jvmOptions, appArguments, env).await();
+  }
+
+  /** Starts the app without waiting for it; {@link Running#await} collects the result. */
+  static Running start(
+      Path java, List<String> jvmOptions, List<String> appArguments, Map<String, String> env)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(jvmOptions);
@@ -78,23 +93,53 @@ final class ForkedApp {
         .removeIf(name -> name.startsWith("DD_") || name.equals("WALLETWATCH_CONFIG"));
     builder.environment().put("DD_ENV", "ittest");
     builder.environment().put("DD_TAGS", "desk:btc");
+    builder.environment().putAll(env);
     Path out = Files.createTempFile("testapp", ".out");
     Path err = Files.createTempFile("testapp", ".err");
     builder.redirectOutput(out.toFile());
     builder.redirectError(err.toFile());
-    Process process = builder.start();
-    if (!process.waitFor(90, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("test app did not exit within 90 s: " + command);
+    return new Running(builder.start(), command, out, err);
+  }
+
+  /** A started test app whose output goes to temporary files. */
+  static final class Running {
+    final Process process;
+    private final List<String> command;
+    private final Path out;
+    private final Path err;
+
+    private Running(Process process, List<String> command, Path out, Path err) {
+      this.process = process;
+      this.command = command;
+      this.out = out;
+      this.err = err;
     }
-    ForkedApp app =
-        new ForkedApp(
-            process.exitValue(),
-            new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
-            new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
-    Files.delete(out);
-    Files.delete(err);
-    return app;
+
+    /** Returns what the app has written to stdout so far. */
+    String stdoutSoFar() throws IOException {
+      return Files.readString(out);
+    }
+
+    /** Returns what the app has written to stderr so far. */
+    String stderrSoFar() throws IOException {
+      return Files.readString(err);
+    }
+
+    /** Waits up to 90 s for the app to exit and returns its exit code and output. */
+    ForkedApp await() throws IOException, InterruptedException {
+      if (!process.waitFor(90, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("test app did not exit within 90 s: " + command);
+      }
+      ForkedApp app =
+          new ForkedApp(
+              process.exitValue(),
+              new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+              new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
+      Files.delete(out);
+      Files.delete(err);
+      return app;
+    }
   }
 
   static ForkedApp run(Path java, String... jvmOptions) throws IOException, InterruptedException {
