@@ -1,5 +1,9 @@
 package dev.walletwatch.agent.config;
 
+import static dev.walletwatch.agent.config.ConfigKeys.GAUGE_KEYS;
+import static dev.walletwatch.agent.config.ConfigKeys.STATSD_KEYS;
+import static dev.walletwatch.agent.config.ConfigKeys.TOP_KEYS;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,11 +36,6 @@ public final class ConfigLoader {
   static final int MAX_FILE_BYTES = 1024 * 1024;
 
   private static final Pattern METRIC_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,199}");
-  private static final Set<String> TOP_KEYS = keys("statsd", "gauges", "gracePeriod");
-  private static final Set<String> STATSD_KEYS =
-      keys("host", "port", "prefix", "tags", "flushInterval", "resendInterval");
-  private static final Set<String> GAUGE_KEYS =
-      keys("name", "class", "method", "subtypes", "value", "scale", "tags", "maxSeries");
 
   private final Map<String, String> env;
   private final List<String> problems = new ArrayList<String>();
@@ -488,9 +485,5 @@ public final class ConfigLoader {
 
   private ConfigException done() {
     return new ConfigException(new ArrayList<String>(problems));
-  }
-
-  private static Set<String> keys(String... names) {
-    return new HashSet<String>(Arrays.asList(names));
   }
 }

@@ -53,7 +53,7 @@ public final class ConfigLoader {
    */
   public MonitorsConfig load(Path file) {
     YamlSection root = YamlSection.root(file.toString(), readYaml(file), environment);
-    root.allowOnly("datadog", "webhook", "monitors", "local");
+    root.allowOnly(ConfigKeys.TOP);
 
     DatadogSettings datadog = null;
     ConfigException datadogError = null;
@@ -65,7 +65,7 @@ public final class ConfigLoader {
     WebhookSettings webhook = webhook(root.section("webhook"));
     List<MonitorDefinition> monitors = monitors(root);
     YamlSection local = root.section("local");
-    local.allowOnly("evaluateEvery");
+    local.allowOnly(ConfigKeys.LOCAL);
     LocalSettings localSettings =
         new LocalSettings(local.duration("evaluateEvery", DEFAULT_EVALUATE_EVERY));
     return new MonitorsConfig(file, datadog, datadogError, webhook, monitors, localSettings);
@@ -93,7 +93,7 @@ public final class ConfigLoader {
   }
 
   private static DatadogSettings datadog(YamlSection section) {
-    section.allowOnly("site", "apiKey", "appKey", "apiUrl");
+    section.allowOnly(ConfigKeys.DATADOG);
     String site = section.optionalString("site");
     if (site == null) {
       site = "datadoghq.com";
@@ -118,7 +118,7 @@ public final class ConfigLoader {
   }
 
   private static WebhookSettings webhook(YamlSection section) {
-    section.allowOnly("name", "url", "token", "tokenVariable", "timeout");
+    section.allowOnly(ConfigKeys.WEBHOOK);
     String name = section.requiredString("name");
     if (!WEBHOOK_NAME.matcher(name).matches()) {
       throw new ConfigException(
@@ -170,8 +170,7 @@ public final class ConfigLoader {
   }
 
   private static MonitorDefinition monitor(YamlSection section) {
-    section.allowOnly(
-        "name", "query", "message", "notifyNoData", "noDataTimeframe", "renotifyInterval", "tags");
+    section.allowOnly(ConfigKeys.MONITOR);
     String name = section.requiredString("name");
     String queryText = section.requiredString("query");
     MetricQuery query;

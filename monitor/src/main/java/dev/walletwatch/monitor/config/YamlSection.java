@@ -47,14 +47,13 @@ final class YamlSection {
   }
 
   /** Rejects keys other than {@code allowed}, which are usually typos that would be ignored. */
-  void allowOnly(String... allowed) {
-    Set<String> known = Set.of(allowed);
+  void allowOnly(Set<String> allowed) {
     for (String key : values.keySet()) {
-      if (!known.contains(key)) {
+      if (!allowed.contains(key)) {
         throw new ConfigException(
             where(key)
                 + ": unknown key; valid keys here: "
-                + String.join(", ", new TreeSet<>(known)));
+                + String.join(", ", new TreeSet<>(allowed)));
       }
     }
   }
