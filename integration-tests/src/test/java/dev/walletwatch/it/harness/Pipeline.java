@@ -1,5 +1,6 @@
 package dev.walletwatch.it.harness;
 
+import dev.walletwatch.receiver.sms.aliyun.AliyunStandIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,11 @@ public final class Pipeline implements AutoCloseable {
   /** The alert's phone number, as configured; logs may show it only masked. */
   public static final String PHONE = "+8613800000000";
 
+  /** The AccessKey pair the receiver signs with and the Aliyun stand-in checks. */
+  public static final String ACCESS_KEY_ID = "LTAI-it-test-id";
+
+  private static final String ACCESS_KEY_SECRET = "it-test-secret-9d2e";
+
   public static final String ALERT_TEMPLATE = "SMS_000000";
   public static final String RECOVERY_TEMPLATE = "SMS_000001";
 
@@ -33,6 +39,11 @@ public final class Pipeline implements AutoCloseable {
   private final List<JvmProcess> processes = new ArrayList<>();
   private int receiverStarts;
   private int monitorStarts;
+
+  /** Starts an Aliyun stand-in on loopback that accepts this pipeline's AccessKey pair. */
+  public static AliyunStandIn startAliyun() throws IOException {
+    return AliyunStandIn.start(ACCESS_KEY_ID, ACCESS_KEY_SECRET);
+  }
 
   /** Prepares a work folder named after the test; starts nothing yet. */
   public Pipeline(String testName) throws IOException {
@@ -61,6 +72,11 @@ public final class Pipeline implements AutoCloseable {
    * < 5}, evaluated every 250 ms.
    */
   public Path writeMonitors(String window, String webhookTimeout) throws IOException {
+    return writeMonitors(window, webhookTimeout, webhookUrl());
+  }
+
+  /** Writes {@code monitors.yml} as above, posting webhooks to {@code url}. */
+  public Path writeMonitors(String window, String webhookTimeout, String url) throws IOException {
     String yaml =
         """
         datadog:
@@ -81,7 +97,7 @@ public final class Pipeline implements AutoCloseable {
             notifyNoData: false
             tags: ["service:quant"]
         """
-            .formatted(webhookUrl(), WEBHOOK_TOKEN, webhookTimeout, window);
+            .formatted(url, WEBHOOK_TOKEN, webhookTimeout, window);
     return write("monitors.yml", yaml);
   }
 
@@ -89,8 +105,7 @@ public final class Pipeline implements AutoCloseable {
    * Writes {@code receiver.yml}: loopback only, a store in the work folder, the Aliyun provider
    * pointed at {@code aliyunEndpoint}, and the BTC rule with a recovery template.
    */
-  public Path writeReceiver(String aliyunEndpoint, String accessKeyId, String readTimeout)
-      throws IOException {
+  public Path writeReceiver(String aliyunEndpoint, String readTimeout) throws IOException {
     String yaml =
         """
         server:
@@ -128,7 +143,7 @@ public final class Pipeline implements AutoCloseable {
             .formatted(
                 receiverPort,
                 work.resolve("walletwatch.db"),
-                accessKeyId,
+                ACCESS_KEY_ID,
                 aliyunEndpoint,
                 readTimeout,
                 PHONE,
@@ -138,7 +153,7 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** Starts the receiver and waits until it accepts connections. */
-  public JvmProcess startReceiver(Path config, String accessKeySecret) throws IOException {
+  public JvmProcess startReceiver(Path config) throws IOException {
     receiverStarts++;
     JvmProcess receiver =
         track(
@@ -146,7 +161,7 @@ public final class Pipeline implements AutoCloseable {
                 .jar(Artifacts.receiverJar())
                 .args("serve", "--config", config.toString())
                 .env("WALLETWATCH_WEBHOOK_TOKEN", WEBHOOK_TOKEN)
-                .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", accessKeySecret)
+                .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", ACCESS_KEY_SECRET)
                 .workDir(work)
                 .start());
     Http.awaitListening(receiverPort, Duration.ofSeconds(30), receiver);

@@ -1,0 +1,98 @@
+package dev.walletwatch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.walletwatch.it.harness.JvmProcess;
+import dev.walletwatch.it.harness.Pipeline;
+import dev.walletwatch.receiver.sms.aliyun.AliyunStandIn;
+import dev.walletwatch.receiver.sms.aliyun.AliyunStandIn.SentSms;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The alert path as a user runs it: the XChange bot with the agent, {@code monitor local}, the
+ * receiver with its Aliyun provider, and an Aliyun stand-in that checks every request's signature.
+ * Each part is its own JVM on loopback.
+ */
+class AlertPathIT {
+
+  // ETH stays at 3, below the BTC floor of 5: an SMS for it would mean that the currency tag or
+  // the monitor's scope is wrong.
+  private static final String[] HAPPY_PATH = {"--eth=3", "--step=4s", "--tail=6s"};
+
+  @Test
+  void btcBelowFiveSendsOneAlertAndOneRecovery() throws Exception {
+    try (AliyunStandIn sms = Pipeline.startAliyun();
+        Pipeline pipeline = new Pipeline("happy-path")) {
+      pipeline.startReceiver(pipeline.writeReceiver(sms.endpoint(), "2s"));
+      JvmProcess monitor = pipeline.startMonitor(pipeline.writeMonitors("2s", "5s"));
+      JvmProcess bot = pipeline.startBot("bot", HAPPY_PATH);
+      Pipeline.Result withoutAgent = pipeline.runBotWithoutAgent("bot-plain", HAPPY_PATH);
+
+      bot.awaitOutput("^sell 2 BTC", Duration.ofSeconds(30));
+      // BTC stays at 6 for 4 s, longer than the monitor's 2 s window, before the next sale.
+      Thread.sleep(3_000);
+      assertThat(bot.stdout()).doesNotContain("sell 1.1 BTC");
+      assertThat(sms.accepted()).as("no SMS while BTC is 8 or 6").isEmpty();
+
+      Awaitility.await("alert and recovery SMS\n" + pipeline.describe())
+          .atMost(Duration.ofSeconds(40))
+          .until(() -> sms.accepted().size() >= 2);
+      assertThat(bot.awaitExit(Duration.ofSeconds(30))).as(bot.describe()).isZero();
+      assertThat(bot.stdout()).isEqualTo(withoutAgent.stdout());
+      assertThat(withoutAgent.exitCode()).isZero();
+
+      // Anything still in flight has had time to arrive.
+      Thread.sleep(3_000);
+      List<SentSms> sent = sms.accepted();
+      assertThat(sent).as(pipeline.describe()).hasSize(2);
+      SentSms alert = sent.get(0);
+      assertThat(alert.templateCode()).isEqualTo(Pipeline.ALERT_TEMPLATE);
+      assertThat(alert.phone()).endsWith("13800000000");
+      assertThat(alert.params())
+          .containsEntry("value", "4.9")
+          .containsEntry("metric", "btc")
+          .containsEntry("range", "5")
+          .containsEntry("name", "值班");
+      SentSms recovery = sent.get(1);
+      assertThat(recovery.templateCode()).isEqualTo(Pipeline.RECOVERY_TEMPLATE);
+      assertThat(recovery.params()).containsEntry("metric", "btc");
+      assertThat(monitor.stdout()).contains("Triggered").contains("Recovered");
+    }
+  }
+
+  @Test
+  void boundaryJustBelowFiveTriggersAndFiveDoesNot() throws Exception {
+    try (AliyunStandIn sms = Pipeline.startAliyun();
+        Pipeline pipeline = new Pipeline("boundary")) {
+      pipeline.startReceiver(pipeline.writeReceiver(sms.endpoint(), "2s"));
+      JvmProcess monitor = pipeline.startMonitor(pipeline.writeMonitors("2s", "5s"));
+
+      JvmProcess exact = pipeline.startBot("bot-exact", "--moves=-3", "--step=2s", "--tail=4s");
+      exact.awaitOutput("^sell 3 BTC at 30000 USDT -> BTC 5,", Duration.ofSeconds(30));
+      assertThat(exact.awaitExit(Duration.ofSeconds(30))).as(exact.describe()).isZero();
+      // The monitor has evaluated a 2 s window of 5.0 many times by now.
+      Thread.sleep(1_500);
+      assertThat(sms.accepted())
+          .as("exactly 5 BTC is not below 5\n" + pipeline.describe())
+          .isEmpty();
+      assertThat(monitor.stdout()).doesNotContain("Triggered");
+
+      JvmProcess below =
+          pipeline.startBot("bot-below", "--moves=-3.0000001,+1", "--step=2s", "--tail=4s");
+      below.awaitOutput("-> BTC 4.9999999,", Duration.ofSeconds(30));
+      Awaitility.await("alert and recovery SMS for 4.9999999 BTC\n" + pipeline.describe())
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> sms.accepted().size() >= 2);
+      assertThat(below.awaitExit(Duration.ofSeconds(30))).as(below.describe()).isZero();
+
+      List<SentSms> sent = sms.accepted();
+      assertThat(sent).hasSize(2);
+      assertThat(sent.get(0).templateCode()).isEqualTo(Pipeline.ALERT_TEMPLATE);
+      assertThat(sent.get(0).params()).containsEntry("value", "4.9999999");
+      assertThat(sent.get(1).templateCode()).isEqualTo(Pipeline.RECOVERY_TEMPLATE);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package dev.walletwatch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.walletwatch.it.harness.JvmProcess;
+import dev.walletwatch.it.harness.Pipeline;
+import dev.walletwatch.it.harness.WebhookProxy;
+import dev.walletwatch.receiver.sms.aliyun.AliyunStandIn;
+import dev.walletwatch.receiver.sms.aliyun.AliyunStandIn.SentSms;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults on the alert path. Each one must end with every alert delivered exactly once (one alert
+ * SMS, one recovery SMS) and the trading app unaffected: the same output and exit code as a run
+ * without the agent.
+ */
+class FaultsIT {
+
+  /** 8 BTC, sold to 4.9 after one step, back to 5.9 after the next. */
+  private static final String[] SHORT_PLAN = {"--moves=-3.1,+1", "--step=3s", "--tail=5s"};
+
+  private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(45);
+
+  @Test
+  void statsdPortClosedThenOpened() throws Exception {
+    try (AliyunStandIn sms = Pipeline.startAliyun();
+        Pipeline pipeline = new Pipeline("statsd-closed")) {
+      pipeline.startReceiver(pipeline.writeReceiver(sms.endpoint(), "2s"));
+      String[] plan = {"--moves=-2,-1.1,+1", "--step=3s", "--tail=5s"};
+      JvmProcess bot = pipeline.startBot("bot", plan);
+      Pipeline.Result withoutAgent = pipeline.runBotWithoutAgent("bot-plain", plan);
+
+      // Nothing listens on the DogStatsD port until the bot has traded once.
+      bot.awaitOutput("^sell 2 BTC", Duration.ofSeconds(30));
+      pipeline.startMonitor(pipeline.writeMonitors("2s", "5s"));
+
+      assertBotUnaffected(bot, withoutAgent);
+      assertOneAlertThenOneRecovery(sms, pipeline, "4.9");
+    }
+  }
+
+  @Test
+  void webhookRetriedAfter503IsActedOnOnce() throws Exception {
+    try (AliyunStandIn sms = Pipeline.startAliyun();
+        Pipeline pipeline = new Pipeline("webhook-503")) {
+      pipeline.startReceiver(pipeline.writeReceiver(sms.endpoint(), "2s"));
+      // The receiver stores the first webhook, but the monitor gets 503 and sends it again.
+      try (WebhookProxy proxy = new WebhookProxy(URI.create(pipeline.webhookUrl()), 1)) {
+        pipeline.startMonitor(pipeline.writeMonitors("2s", "5s", proxy.url()));
+        JvmProcess bot = pipeline.startBot("bot", SHORT_PLAN);
+        Pipeline.Result withoutAgent = pipeline.runBotWithoutAgent("bot-plain", SHORT_PLAN);
+
+        assertBotUnaffected(bot, withoutAgent);
+        assertOneAlertThenOneRecovery(sms, pipeline, "4.9");
+
+        List<WebhookProxy.Exchange> exchanges = proxy.exchanges();
+        assertThat(exchanges).as("webhooks through the proxy").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(exchanges.get(0).receiverStatus()).isEqualTo(200);
+        assertThat(exchanges.get(0).returnedStatus()).isEqualTo(503);
+        assertThat(eventId(exchanges.get(1).body()))
+            .as("the retry carries the same event id")
+            .isEqualTo(eventId(exchanges.get(0).body()));
+        assertThat(exchanges.get(1).receiverStatus()).isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
+  void receiverKilledWithDeliveryPendingDeliversOnce() throws Exception {
+    try (AliyunStandIn sms = Pipeline.startAliyun();
+        Pipeline pipeline = new Pipeline("receiver-kill9")) {
+      // A long read timeout keeps the first SendSms in flight until the receiver is killed, so
+      // the restarted receiver finds a delivery whose outcome it does not know.
+      Path receiverConfig = pipeline.writeReceiver(sms.endpoint(), "60s");
+      JvmProcess receiver = pipeline.startReceiver(receiverConfig);
+      pipeline.startMonitor(pipeline.writeMonitors("2s", "5s"));
+      sms.hangNext(1);
+      String[] plan = {"--moves=-3.1,+1", "--step=3s", "--tail=8s"};
+      JvmProcess bot = pipeline.startBot("bot", plan);
+      Pipeline.Result withoutAgent = pipeline.runBotWithoutAgent("bot-plain", plan);
+
+      Awaitility.await("a SendSms call left hanging\n" + pipeline.describe())
+          .atMost(DELIVERY_TIMEOUT)
+          .until(() -> sms.exchanges().stream().anyMatch(e -> e.responseCode().equals("hang")));
+      receiver.kill9();
+      pipeline.startReceiver(receiverConfig);
+
+      assertBotUnaffected(bot, withoutAgent);
+      assertOneAlertThenOneRecovery(sms, pipeline, "4.9");
+    }
+  }
+
+  @Test
+  void aliyunThrottlingThenAccepts() throws Exception {
+    runAgainstFlakyAliyun("aliyun-throttling", sms -> sms.failNext(3, "Throttling.User"));
+  }
+
+  @Test
+  void aliyunServerErrorThenAccepts() throws Exception {
+    runAgainstFlakyAliyun("aliyun-500", sms -> sms.serverErrorNext(3));
+  }
+
+  @Test
+  void aliyunHangingThenAccepts() throws Exception {
+    runAgainstFlakyAliyun("aliyun-hang", sms -> sms.hangNext(1));
+  }
+
+  @Test
+  void aliyunDownThenUp() throws Exception {
+    // "Down for a minute", scaled to 6 seconds: connections are refused, then accepted.
+    runAgainstFlakyAliyun(
+        "aliyun-down",
+        sms -> {
+          sms.down();
+          Thread.sleep(6_000);
+          sms.up();
+        });
+  }
+
+  private interface Fault {
+    void apply(AliyunStandIn sms) throws Exception;
+  }
+
+  private void runAgainstFlakyAliyun(String name, Fault fault) throws Exception {
+    try (AliyunStandIn sms = Pipeline.startAliyun();
+        Pipeline pipeline = new Pipeline(name)) {
+      pipeline.startReceiver(pipeline.writeReceiver(sms.endpoint(), "1s"));
+      pipeline.startMonitor(pipeline.writeMonitors("2s", "5s"));
+      JvmProcess bot = pipeline.startBot("bot", SHORT_PLAN);
+      Pipeline.Result withoutAgent = pipeline.runBotWithoutAgent("bot-plain", SHORT_PLAN);
+      fault.apply(sms);
+
+      assertBotUnaffected(bot, withoutAgent);
+      assertOneAlertThenOneRecovery(sms, pipeline, "4.9");
+    }
+  }
+
+  private static void assertBotUnaffected(JvmProcess bot, Pipeline.Result withoutAgent)
+      throws InterruptedException {
+    assertThat(bot.awaitExit(Duration.ofSeconds(60))).as(bot.describe()).isZero();
+    assertThat(withoutAgent.exitCode()).isZero();
+    assertThat(bot.stdout()).as("output with the agent").isEqualTo(withoutAgent.stdout());
+  }
+
+  private static void assertOneAlertThenOneRecovery(
+      AliyunStandIn sms, Pipeline pipeline, String value) throws InterruptedException {
+    Awaitility.await("alert and recovery SMS\n" + pipeline.describe())
+        .atMost(DELIVERY_TIMEOUT)
+        .until(() -> sms.accepted().size() >= 2);
+    // Anything still in flight, such as a duplicate, has had time to arrive.
+    Thread.sleep(3_000);
+    List<SentSms> sent = sms.accepted();
+    assertThat(sent).as("accepted SendSms calls\n" + pipeline.describe()).hasSize(2);
+    assertThat(sent.get(0).templateCode()).isEqualTo(Pipeline.ALERT_TEMPLATE);
+    assertThat(sent.get(0).params()).containsEntry("value", value);
+    assertThat(sent.get(1).templateCode()).isEqualTo(Pipeline.RECOVERY_TEMPLATE);
+  }
+
+  private static final Pattern EVENT_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]*)\"");
+
+  private static String eventId(String body) {
+    Matcher matcher = EVENT_ID.matcher(body);
+    assertThat(matcher.find()).as("an \"id\" field in %s", body).isTrue();
+    return matcher.group(1);
+  }
+}
