@@ -1,5 +1,7 @@
 package dev.walletwatch.it.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.walletwatch.receiver.sms.aliyun.AliyunStandIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -192,18 +194,29 @@ public final class Pipeline implements AutoCloseable {
             .start());
   }
 
-  /** Runs the XChange bot without the agent to the end and returns its output and exit code. */
-  public Result runBotWithoutAgent(String name, String... args)
-      throws IOException, InterruptedException {
-    try (JvmProcess plain =
-        JvmProcess.named(name).jar(Artifacts.demoAppsJar()).args(args).workDir(work).start()) {
-      int exit = plain.awaitExit(Duration.ofSeconds(120));
-      return new Result(exit, plain.stdout());
-    }
+  /**
+   * Starts the XChange bot without the agent, alongside the one with it, so that their output and
+   * exit code can be compared.
+   */
+  public JvmProcess startBotWithoutAgent(String name, String... args) throws IOException {
+    return track(
+        JvmProcess.named(name).jar(Artifacts.demoAppsJar()).args(args).workDir(work).start());
   }
 
-  /** Exit code and standard output of a finished app. */
-  public record Result(int exitCode, String stdout) {}
+  /**
+   * Waits for both bots to finish and asserts that the agent changed nothing the app shows: both
+   * exit with 0 and print the same standard output.
+   */
+  public static void assertSameRun(JvmProcess withAgent, JvmProcess withoutAgent)
+      throws InterruptedException {
+    int plainExit = withoutAgent.awaitExit(Duration.ofSeconds(120));
+    int agentExit = withAgent.awaitExit(Duration.ofSeconds(120));
+    assertThat(plainExit).as(withoutAgent.describe()).isZero();
+    assertThat(agentExit).as(withAgent.describe()).isZero();
+    assertThat(withAgent.stdout())
+        .as("output with the agent equals output without")
+        .isEqualTo(withoutAgent.stdout());
+  }
 
   private JvmProcess track(JvmProcess process) {
     processes.add(process);
