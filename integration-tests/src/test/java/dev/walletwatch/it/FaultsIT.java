@@ -10,6 +10,7 @@ import dev.walletwatch.receiver.sms.aliyun.AliyunStandIn.SentSms;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,41 +95,62 @@ class FaultsIT {
 
       Pipeline.assertSameRun(bot, withoutAgent);
       assertOneAlertThenOneRecovery(sms, pipeline, "4.9");
+      assertThat(sms.exchanges())
+          .as("the restarted receiver looked the interrupted SMS up before sending it again")
+          .anyMatch(exchange -> exchange.action().equals("QuerySendDetails"));
     }
   }
 
   @Test
   void aliyunThrottlingThenAccepts() throws Exception {
-    runAgainstFlakyAliyun("aliyun-throttling", sms -> sms.failNext(3, "Throttling.User"));
+    AliyunStandIn sms =
+        runAgainstFlakyAliyun("aliyun-throttling", aliyun -> aliyun.failNext(3, "Throttling.User"));
+    assertThat(responseCodes(sms))
+        .as("the fault happened")
+        .containsSubsequence("Throttling.User", "Throttling.User", "Throttling.User", "OK");
   }
 
   @Test
   void aliyunServerErrorThenAccepts() throws Exception {
-    runAgainstFlakyAliyun("aliyun-500", sms -> sms.serverErrorNext(3));
+    AliyunStandIn sms = runAgainstFlakyAliyun("aliyun-500", aliyun -> aliyun.serverErrorNext(3));
+    assertThat(responseCodes(sms))
+        .as("the fault happened")
+        .containsSubsequence("isp.SYSTEM_ERROR", "isp.SYSTEM_ERROR", "isp.SYSTEM_ERROR", "OK");
   }
 
   @Test
   void aliyunHangingThenAccepts() throws Exception {
-    runAgainstFlakyAliyun("aliyun-hang", sms -> sms.hangNext(1));
+    AliyunStandIn sms = runAgainstFlakyAliyun("aliyun-hang", aliyun -> aliyun.hangNext(1));
+    assertThat(responseCodes(sms)).as("the fault happened").containsSubsequence("hang", "OK");
   }
 
   @Test
   void aliyunDownThenUp() throws Exception {
+    Instant[] upAt = new Instant[1];
     // "Down for a minute", scaled to 6 seconds: connections are refused, then accepted.
-    runAgainstFlakyAliyun(
-        "aliyun-down",
-        sms -> {
-          sms.down();
-          Thread.sleep(6_000);
-          sms.up();
-        });
+    AliyunStandIn sms =
+        runAgainstFlakyAliyun(
+            "aliyun-down",
+            aliyun -> {
+              aliyun.down();
+              Thread.sleep(6_000);
+              upAt[0] = Instant.now();
+              aliyun.up();
+            });
+    assertThat(sms.accepted().get(0).receivedAt())
+        .as("the alert was sent, and could only be sent, after Aliyun came back")
+        .isAfterOrEqualTo(upAt[0]);
   }
 
   private interface Fault {
     void apply(AliyunStandIn sms) throws Exception;
   }
 
-  private void runAgainstFlakyAliyun(String name, Fault fault) throws Exception {
+  /**
+   * Runs the short plan with {@code fault} applied as the bot starts, checks the usual outcome, and
+   * returns the closed stand-in so the caller can check that the fault really happened.
+   */
+  private AliyunStandIn runAgainstFlakyAliyun(String name, Fault fault) throws Exception {
     try (AliyunStandIn sms = Pipeline.startAliyun();
         Pipeline pipeline = new Pipeline(name)) {
       pipeline.startReceiver(pipeline.writeReceiver(sms.endpoint(), "1s"));
@@ -139,7 +161,15 @@ class FaultsIT {
 
       Pipeline.assertSameRun(bot, withoutAgent);
       assertOneAlertThenOneRecovery(sms, pipeline, "4.9");
+      return sms;
     }
+  }
+
+  private static List<String> responseCodes(AliyunStandIn sms) {
+    return sms.exchanges().stream()
+        .filter(exchange -> exchange.action().equals("SendSms"))
+        .map(AliyunStandIn.Exchange::responseCode)
+        .toList();
   }
 
   private static void assertOneAlertThenOneRecovery(
