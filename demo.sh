@@ -7,11 +7,12 @@
 # shows the bot's balances, the monitor's Triggered and Recovered transitions, the receiver's
 # rule decision and the SMS it would send (phone masked). Everything stops at the end.
 #
-# By default the receiver uses the log provider: nothing leaves the machine. With
-# ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and WALLETWATCH_PHONE set it
-# sends a real SMS through Aliyun SendSms instead; that mode also needs WALLETWATCH_SIGN_NAME,
-# WALLETWATCH_TEMPLATE and WALLETWATCH_RECOVERY_TEMPLATE (approved in the Aliyun console; the
-# alert template takes the variables name, metric, range and value, the recovery one metric).
+# By default the receiver uses the log provider, so nothing leaves the machine. With
+# ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and WALLETWATCH_PHONE set, it
+# sends a real SMS through Aliyun SendSms instead. That mode also needs WALLETWATCH_SIGN_NAME,
+# WALLETWATCH_TEMPLATE and WALLETWATCH_RECOVERY_TEMPLATE, approved in the Aliyun console. The
+# alert template takes the variables name, metric, range and value; the recovery template
+# takes metric.
 #
 # Ports on 127.0.0.1: WALLETWATCH_DEMO_RECEIVER_PORT (default 18080, TCP) for the receiver,
 # WALLETWATCH_DEMO_STATSD_PORT (default 18125, UDP) for the monitor, and

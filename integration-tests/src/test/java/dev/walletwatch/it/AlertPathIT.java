@@ -23,7 +23,7 @@ class AlertPathIT {
   private static final String[] HAPPY_PATH = {"--eth=3", "--step=4s", "--tail=6s"};
 
   @Test
-  void btcBelowFiveSendsOneAlertAndOneRecovery() throws Exception {
+  void btcBelowFiveAlertsAndRecoversOnce() throws Exception {
     try (AliyunStandIn sms = Pipeline.startAliyun();
         Pipeline pipeline = new Pipeline("happy-path")) {
       pipeline.startReceiver(pipeline.writeReceiver(sms.endpoint(), "2s"));
@@ -62,7 +62,7 @@ class AlertPathIT {
   }
 
   @Test
-  void boundaryJustBelowFiveTriggersAndFiveDoesNot() throws Exception {
+  void boundaryAtFiveBtc() throws Exception {
     try (AliyunStandIn sms = Pipeline.startAliyun();
         Pipeline pipeline = new Pipeline("boundary")) {
       pipeline.startReceiver(pipeline.writeReceiver(sms.endpoint(), "2s"));

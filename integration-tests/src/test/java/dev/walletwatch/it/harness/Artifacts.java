@@ -11,7 +11,7 @@ public final class Artifacts {
 
   private Artifacts() {}
 
-  /** The repository root, where {@code instrumentation.yml} and the part folders are. */
+  /** Returns the repository root, where {@code instrumentation.yml} and the part folders are. */
   public static Path root() {
     return Path.of(System.getProperty("walletwatch.root", "..")).toAbsolutePath().normalize();
   }
@@ -28,23 +28,25 @@ public final class Artifacts {
     return existing(root().resolve("monitor/target/walletwatch-monitor.jar"));
   }
 
-  /** The shaded jar with the XChange bot (its Main-Class) and the bitcoinj wallet app. */
+  /** Returns the shaded jar with the XChange bot (its Main-Class) and the bitcoinj wallet app. */
   public static Path demoAppsJar() {
     return existing(Path.of(System.getProperty("walletwatch.demo.apps", "target/demo-apps.jar")));
   }
 
-  /** The Spring Boot executable jar that runs the XChange bot. */
+  /** Returns the Spring Boot executable jar that runs the XChange bot. */
   public static Path demoBootJar() {
     return existing(
         Path.of(System.getProperty("walletwatch.demo.boot", "target/walletwatch-demo-boot.jar")));
   }
 
-  /** The agent configuration for the XChange bot, at the repository root. */
+  /** Returns the agent configuration for the XChange bot, at the repository root. */
   public static Path instrumentationYml() {
     return existing(root().resolve("instrumentation.yml"));
   }
 
-  /** A fresh folder for one test's configs, stores and logs, kept after the run for reading. */
+  /**
+   * Creates a fresh folder for one test's configs, stores and logs, kept after the run for reading.
+   */
   public static Path workDir(String testName) throws java.io.IOException {
     Path base = Path.of(System.getProperty("walletwatch.it.work", "target/it-work"));
     Files.createDirectories(base);

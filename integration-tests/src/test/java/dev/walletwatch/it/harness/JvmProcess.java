@@ -47,11 +47,6 @@ public final class JvmProcess implements AutoCloseable {
     return read(stderr);
   }
 
-  /** Returns the lines of standard output written so far. */
-  public List<String> stdoutLines() {
-    return stdout().lines().toList();
-  }
-
   /** Waits until standard output or error has a line matching {@code regex}. */
   public void awaitOutput(String regex, Duration timeout) {
     Pattern pattern = Pattern.compile(regex);
@@ -87,14 +82,6 @@ public final class JvmProcess implements AutoCloseable {
   public void kill9() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
-  }
-
-  /** Sends SIGTERM and waits up to {@code timeout}, then SIGKILL. */
-  public void stop(Duration timeout) throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      kill9();
-    }
   }
 
   public boolean isAlive() {
@@ -141,7 +128,6 @@ public final class JvmProcess implements AutoCloseable {
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<String> programArgs = new ArrayList<>();
     private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
-    private final List<String> removedEnvironment = new ArrayList<>();
     private List<String> launch = List.of();
     private Path workDir;
 
@@ -167,11 +153,6 @@ public final class JvmProcess implements AutoCloseable {
       return this;
     }
 
-    public Builder jvmArg(String arg) {
-      jvmArgs.add(arg);
-      return this;
-    }
-
     public Builder args(String... args) {
       programArgs.addAll(List.of(args));
       return this;
@@ -179,12 +160,6 @@ public final class JvmProcess implements AutoCloseable {
 
     public Builder env(String key, String value) {
       environment.put(key, value);
-      return this;
-    }
-
-    /** Removes a variable inherited from the test JVM, such as {@code DD_AGENT_HOST}. */
-    public Builder unsetEnv(String key) {
-      removedEnvironment.add(key);
       return this;
     }
 
@@ -228,7 +203,6 @@ public final class JvmProcess implements AutoCloseable {
               "ALIBABA_CLOUD_ACCESS_KEY_SECRET")) {
         builder.environment().remove(key);
       }
-      removedEnvironment.forEach(builder.environment()::remove);
       builder.environment().putAll(environment);
       return new JvmProcess(name, builder.start(), out, err);
     }

@@ -64,7 +64,7 @@ public final class Pipeline implements AutoCloseable {
     return receiverPort;
   }
 
-  /** The receiver's webhook URL on loopback. */
+  /** Returns the receiver's webhook URL on loopback. */
   public String webhookUrl() {
     return "http://127.0.0.1:" + receiverPort + "/webhooks/datadog";
   }

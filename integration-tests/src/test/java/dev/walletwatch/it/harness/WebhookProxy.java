@@ -37,7 +37,7 @@ public final class WebhookProxy implements AutoCloseable {
 
   /**
    * Starts the proxy forwarding to {@code target}; the first {@code failures} POSTs get 503 after
-   * the receiver has answered them.
+   * the receiver has responded to them.
    */
   public WebhookProxy(URI target, int failures) throws IOException {
     this.target = target;
@@ -47,7 +47,7 @@ public final class WebhookProxy implements AutoCloseable {
     server.start();
   }
 
-  /** The URL to give the monitor as {@code webhook.url}. */
+  /** Returns the URL to give the monitor as {@code webhook.url}. */
   public String url() {
     return "http://" + Loopback.HOST + ":" + server.getAddress().getPort() + target.getPath();
   }
