@@ -1,0 +1,54 @@
+package dev.walletwatch.agent.gauge;
+
+/**
+ * One gauge series: a metric with one tag set, and its last recorded value. Trading threads write
+ * with {@link #set}; only the flusher thread reads and uses the sent-state fields.
+ */
+public final class Series {
+
+  private final Object key;
+  private final String[] tags;
+
+  private volatile long bits;
+  private volatile boolean present;
+
+  // Flusher thread only.
+  long sentBits;
+  long sentAtNanos;
+  boolean sent;
+
+  Series(Object key, String[] tags) {
+    this.key = key;
+    this.tags = tags;
+  }
+
+  /** Stores {@code value}; the last value wins, which is what a gauge means. */
+  void set(double value) {
+    bits = Double.doubleToRawLongBits(value);
+    if (!present) {
+      present = true;
+    }
+  }
+
+  Object key() {
+    return key;
+  }
+
+  /** Returns the series tags, without the client's constant tags. */
+  public String[] tags() {
+    return tags;
+  }
+
+  boolean isPresent() {
+    return present;
+  }
+
+  long bits() {
+    return bits;
+  }
+
+  /** Returns the last recorded value, or NaN when none was recorded. */
+  public double value() {
+    return present ? Double.longBitsToDouble(bits) : Double.NaN;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.walletwatch.receiver.http;
+
+import dev.walletwatch.receiver.config.ReceiverConfig;
+import java.net.InetSocketAddress;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The Jetty server around {@link ReceiverHandler}: one HTTP/1.1 connector with an idle timeout, a
+ * small header limit and a bounded thread pool. Slow clients do not hold pool threads, because
+ * Jetty parses headers without blocking and the handler reads bodies by demand.
+ */
+public final class HttpServer implements AutoCloseable {
+  /** Default size of the request thread pool. */
+  public static final int DEFAULT_MAX_THREADS = 32;
+
+  private final Server server;
+  private final ServerConnector connector;
+
+  public HttpServer(ReceiverConfig.Server settings, ReceiverHandler handler, int maxThreads) {
+    QueuedThreadPool threads = new QueuedThreadPool(maxThreads, Math.min(4, maxThreads));
+    threads.setName("http");
+    server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setRequestHeaderSize(8 * 1024);
+    // One acceptor and one selector suffice for webhook traffic and leave the pool to requests.
+    connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(settings.host());
+    connector.setPort(settings.port());
+    connector.setIdleTimeout(settings.idleTimeout().toMillis());
+    server.addConnector(connector);
+    server.setHandler(handler);
+    server.setStopTimeout(5_000);
+  }
+
+  /** Binds the port and starts serving. */
+  public void start() throws Exception {
+    server.start();
+  }
+
+  /** Returns the bound address; the port is the real one when the config asked for port 0. */
+  public InetSocketAddress address() {
+    return new InetSocketAddress(
+        connector.getHost() == null ? "0.0.0.0" : connector.getHost(), connector.getLocalPort());
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}
