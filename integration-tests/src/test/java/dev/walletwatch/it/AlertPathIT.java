@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walletwatch.it.harness.JvmProcess;
 import dev.walletwatch.it.harness.Pipeline;
+import dev.walletwatch.it.harness.Wait;
 import dev.walletwatch.receiver.sms.aliyun.AliyunStandIn;
 import dev.walletwatch.receiver.sms.aliyun.AliyunStandIn.SentSms;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,9 +37,11 @@ class AlertPathIT {
       bot.awaitOutput("^sell 2 BTC", Duration.ofSeconds(30));
       assertThat(sms.accepted()).as("no SMS while BTC is 8").isEmpty();
 
-      Awaitility.await("alert and recovery SMS\n" + pipeline.describe())
-          .atMost(Duration.ofSeconds(40))
-          .until(() -> sms.accepted().size() >= 2);
+      Wait.until(
+          "alert and recovery SMS",
+          Duration.ofSeconds(40),
+          () -> sms.accepted().size() >= 2,
+          pipeline::describe);
       Pipeline.assertSameRun(bot, withoutAgent);
 
       // Anything still in flight has had time to arrive.
@@ -83,9 +85,11 @@ class AlertPathIT {
       JvmProcess below =
           pipeline.startBot("bot-below", "--moves=-3.0000001,+1", "--step=2s", "--tail=4s");
       below.awaitOutput("-> BTC 4.9999999,", Duration.ofSeconds(30));
-      Awaitility.await("alert and recovery SMS for 4.9999999 BTC\n" + pipeline.describe())
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> sms.accepted().size() >= 2);
+      Wait.until(
+          "alert and recovery SMS for 4.9999999 BTC",
+          Duration.ofSeconds(30),
+          () -> sms.accepted().size() >= 2,
+          pipeline::describe);
       assertThat(below.awaitExit(Duration.ofSeconds(30))).as(below.describe()).isZero();
 
       List<SentSms> sent = sms.accepted();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walletwatch.it.harness.JvmProcess;
 import dev.walletwatch.it.harness.Pipeline;
+import dev.walletwatch.it.harness.Wait;
 import dev.walletwatch.it.harness.WebhookProxy;
 import dev.walletwatch.receiver.sms.aliyun.AliyunStandIn;
 import dev.walletwatch.receiver.sms.aliyun.AliyunStandIn.SentSms;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,9 +87,11 @@ class FaultsIT {
       JvmProcess bot = pipeline.startBot("bot", plan);
       JvmProcess withoutAgent = pipeline.startBotWithoutAgent("bot-plain", plan);
 
-      Awaitility.await("a SendSms call left hanging\n" + pipeline.describe())
-          .atMost(DELIVERY_TIMEOUT)
-          .until(() -> sms.exchanges().stream().anyMatch(e -> e.responseCode().equals("hang")));
+      Wait.until(
+          "a SendSms call left hanging",
+          DELIVERY_TIMEOUT,
+          () -> sms.exchanges().stream().anyMatch(e -> e.responseCode().equals("hang")),
+          pipeline::describe);
       receiver.kill9();
       pipeline.startReceiver(receiverConfig);
 
@@ -174,9 +176,11 @@ class FaultsIT {
 
   private static void assertOneAlertThenOneRecovery(
       AliyunStandIn sms, Pipeline pipeline, String value) throws InterruptedException {
-    Awaitility.await("alert and recovery SMS\n" + pipeline.describe())
-        .atMost(DELIVERY_TIMEOUT)
-        .until(() -> sms.accepted().size() >= 2);
+    Wait.until(
+        "alert and recovery SMS",
+        DELIVERY_TIMEOUT,
+        () -> sms.accepted().size() >= 2,
+        pipeline::describe);
     // Anything still in flight, such as a duplicate, has had time to arrive.
     Thread.sleep(3_000);
     List<SentSms> sent = sms.accepted();

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.awaitility.Awaitility;
 
 /**
  * A JVM started from a jar or a class path, with standard output and error sent to files in the
@@ -50,13 +49,12 @@ public final class JvmProcess implements AutoCloseable {
   /** Waits until standard output or error has a line matching {@code regex}. */
   public void awaitOutput(String regex, Duration timeout) {
     Pattern pattern = Pattern.compile(regex);
-    Awaitility.await(name + " prints a line matching " + regex)
-        .atMost(timeout)
-        .pollInterval(Duration.ofMillis(100))
-        .failFast(
-            name + " exited with " + exitCodeOrNull() + " before printing " + regex,
-            () -> !process.isAlive() && !matches(pattern))
-        .until(() -> matches(pattern));
+    Wait.until(
+        name + " to print a line matching " + regex,
+        timeout,
+        () -> matches(pattern),
+        () -> !process.isAlive(),
+        this::describe);
   }
 
   private boolean matches(Pattern pattern) {
@@ -90,10 +88,6 @@ public final class JvmProcess implements AutoCloseable {
 
   public long pid() {
     return process.pid();
-  }
-
-  private Integer exitCodeOrNull() {
-    return process.isAlive() ? null : process.exitValue();
   }
 
   /** Describes the process and both outputs, for assertion messages. */

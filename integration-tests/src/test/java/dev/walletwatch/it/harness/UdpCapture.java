@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.awaitility.Awaitility;
 
 /**
  * A UDP socket on 127.0.0.1 that records every DogStatsD line it receives, standing where the
@@ -47,10 +46,11 @@ public final class UdpCapture implements AutoCloseable {
 
   /** Waits until a received line matches {@code condition}; fails with what arrived otherwise. */
   public StatsdLine await(String description, Predicate<StatsdLine> condition, Duration timeout) {
-    Awaitility.await(description + "; received so far: " + lines + " unparsed: " + unparsed)
-        .atMost(timeout)
-        .pollInterval(Duration.ofMillis(50))
-        .until(() -> lines.stream().anyMatch(condition));
+    Wait.until(
+        description,
+        timeout,
+        () -> lines.stream().anyMatch(condition),
+        () -> "received: " + lines + "\nunparsed: " + unparsed);
     return lines.stream().filter(condition).findFirst().orElseThrow();
   }
 
