@@ -25,7 +25,7 @@ class DemoScriptIT {
             .directory(Artifacts.root().toFile())
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());
-    // Free ports, so the test runs beside anything that holds the demo's default ports.
+    // Free ports, so the test runs beside anything that uses the demo's default ports.
     builder.environment().put("WALLETWATCH_DEMO_RECEIVER_PORT", "" + Loopback.freeTcpPort());
     builder.environment().put("WALLETWATCH_DEMO_STATSD_PORT", "" + Loopback.freeUdpPort());
     builder.environment().put("WALLETWATCH_DEMO_RELAY_PORT", "" + Loopback.freeUdpPort());

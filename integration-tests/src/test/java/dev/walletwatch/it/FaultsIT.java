@@ -106,7 +106,8 @@ class FaultsIT {
   @Test
   void aliyunThrottlingThenAccepts() throws Exception {
     AliyunStandIn sms =
-        runAgainstFlakyAliyun("aliyun-throttling", aliyun -> aliyun.failNext(3, "Throttling.User"));
+        runAgainstFlakyAliyun(
+            "aliyun-throttling", (aliyun, monitor) -> aliyun.failNext(3, "Throttling.User"));
     assertThat(responseCodes(sms))
         .as("the fault happened")
         .containsSubsequence("Throttling.User", "Throttling.User", "Throttling.User", "OK");
@@ -114,7 +115,8 @@ class FaultsIT {
 
   @Test
   void aliyunServerErrorThenAccepts() throws Exception {
-    AliyunStandIn sms = runAgainstFlakyAliyun("aliyun-500", aliyun -> aliyun.serverErrorNext(3));
+    AliyunStandIn sms =
+        runAgainstFlakyAliyun("aliyun-500", (aliyun, monitor) -> aliyun.serverErrorNext(3));
     assertThat(responseCodes(sms))
         .as("the fault happened")
         .containsSubsequence("isp.SYSTEM_ERROR", "isp.SYSTEM_ERROR", "isp.SYSTEM_ERROR", "OK");
@@ -122,20 +124,23 @@ class FaultsIT {
 
   @Test
   void aliyunHangingThenAccepts() throws Exception {
-    AliyunStandIn sms = runAgainstFlakyAliyun("aliyun-hang", aliyun -> aliyun.hangNext(1));
+    AliyunStandIn sms =
+        runAgainstFlakyAliyun("aliyun-hang", (aliyun, monitor) -> aliyun.hangNext(1));
     assertThat(responseCodes(sms)).as("the fault happened").containsSubsequence("hang", "OK");
   }
 
   @Test
   void aliyunDownThenUp() throws Exception {
     Instant[] upAt = new Instant[1];
-    // "Down for a minute", scaled to 6 seconds: connections are refused, then accepted.
+    // "Down for a minute", scaled down: connections are refused from before the alert until
+    // 4 seconds after the monitor fired it, so the receiver's first attempts must fail.
     AliyunStandIn sms =
         runAgainstFlakyAliyun(
             "aliyun-down",
-            aliyun -> {
+            (aliyun, monitor) -> {
               aliyun.down();
-              Thread.sleep(6_000);
+              monitor.awaitOutput("Triggered", Duration.ofSeconds(30));
+              Thread.sleep(4_000);
               upAt[0] = Instant.now();
               aliyun.up();
             });
@@ -145,7 +150,7 @@ class FaultsIT {
   }
 
   private interface Fault {
-    void apply(AliyunStandIn sms) throws Exception;
+    void apply(AliyunStandIn sms, JvmProcess monitor) throws Exception;
   }
 
   /**
@@ -156,10 +161,10 @@ class FaultsIT {
     try (AliyunStandIn sms = Pipeline.startAliyun();
         Pipeline pipeline = new Pipeline(name)) {
       pipeline.startReceiver(pipeline.writeReceiver(sms.endpoint(), "1s"));
-      pipeline.startMonitor(pipeline.writeMonitors("2s", "5s"));
+      JvmProcess monitor = pipeline.startMonitor(pipeline.writeMonitors("2s", "5s"));
       JvmProcess bot = pipeline.startBot("bot", SHORT_PLAN);
       JvmProcess withoutAgent = pipeline.startBotWithoutAgent("bot-plain", SHORT_PLAN);
-      fault.apply(sms);
+      fault.apply(sms, monitor);
 
       Pipeline.assertSameRun(bot, withoutAgent);
       assertOneAlertThenOneRecovery(sms, pipeline, "4.9");

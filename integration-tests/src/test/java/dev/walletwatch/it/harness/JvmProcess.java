@@ -177,6 +177,7 @@ public final class JvmProcess implements AutoCloseable {
       command.addAll(jvmArgs);
       command.addAll(launch);
       command.addAll(programArgs);
+
       Path out = dir.resolve(name + ".stdout.log");
       Path err = dir.resolve(name + ".stderr.log");
       ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());

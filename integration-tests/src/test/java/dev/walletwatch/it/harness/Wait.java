@@ -14,15 +14,15 @@ public final class Wait {
 
   private Wait() {}
 
-  /** Waits until {@code condition} holds; on timeout fails with {@code what} and {@code state}. */
+  /** Waits until {@code condition} is true; a timeout fails with {@code what} and {@code state}. */
   public static void until(
       String what, Duration timeout, BooleanSupplier condition, Supplier<String> state) {
     until(what, timeout, condition, () -> false, state);
   }
 
   /**
-   * Waits until {@code condition} holds, failing at once when {@code hopeless} holds first (for
-   * example, the process that should print a line has exited).
+   * Waits until {@code condition} is true, failing at once when {@code hopeless} becomes true
+   * first, for example because the process that should print a line has exited.
    */
   public static void until(
       String what,
