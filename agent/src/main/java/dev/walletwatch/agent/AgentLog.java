@@ -3,6 +3,7 @@ package dev.walletwatch.agent;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -11,13 +12,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * depends on them.
  *
  * <p>A failure is keyed: the first occurrence is printed, repeats are counted and printed as one
- * line by {@link #reportRepeats()}, which the flusher calls on every flush.
+ * summary line by {@link #reportRepeats(long)}, which the flusher calls on every flush. A key's
+ * first summary comes at the first flush after it repeats, later ones at most every {@link
+ * #REPEAT_SUMMARY_INTERVAL_NANOS}, so a probe that fails on every call cannot fill the host's
+ * stderr.
  */
 public final class AgentLog {
 
   private static final String PREFIX = "[walletwatch] ";
-  private static final Map<String, AtomicLong> REPEATS =
-      new ConcurrentHashMap<String, AtomicLong>();
+
+  /** Minimum time between two summaries of the same failure key: 5 minutes. */
+  static final long REPEAT_SUMMARY_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(5);
+
+  private static final Map<String, Repeats> REPEATS = new ConcurrentHashMap<String, Repeats>();
 
   private static volatile PrintStream out = System.err;
 
@@ -41,10 +48,10 @@ public final class AgentLog {
     if (countRepeat(key)) {
       return;
     }
-    if (REPEATS.putIfAbsent(key, new AtomicLong()) == null) {
+    if (REPEATS.putIfAbsent(key, new Repeats()) == null) {
       out.println(PREFIX + "ERROR " + message);
     } else {
-      REPEATS.get(key).incrementAndGet();
+      REPEATS.get(key).count.incrementAndGet();
     }
   }
 
@@ -52,22 +59,49 @@ public final class AgentLog {
    * Counts a repeat of {@code key} and returns true when it has failed before; allocates nothing.
    */
   public static boolean countRepeat(String key) {
-    AtomicLong repeats = REPEATS.get(key);
+    Repeats repeats = REPEATS.get(key);
     if (repeats == null) {
       return false;
     }
-    repeats.incrementAndGet();
+    repeats.count.incrementAndGet();
     return true;
   }
 
-  /** Prints one line per failure key that repeated since the last call. */
-  public static void reportRepeats() {
-    for (Map.Entry<String, AtomicLong> entry : REPEATS.entrySet()) {
-      long count = entry.getValue().getAndSet(0);
+  /**
+   * Prints one line for each failure key that repeated since its last summary, unless that summary
+   * was printed less than {@link #REPEAT_SUMMARY_INTERVAL_NANOS} before {@code nowNanos} (from
+   * {@link System#nanoTime()}); such counts keep adding up for the next summary. Called by the
+   * flusher thread only.
+   */
+  public static void reportRepeats(long nowNanos) {
+    for (Map.Entry<String, Repeats> entry : REPEATS.entrySet()) {
+      Repeats repeats = entry.getValue();
+      if (repeats.reported && nowNanos - repeats.lastSummaryNanos < REPEAT_SUMMARY_INTERVAL_NANOS) {
+        continue;
+      }
+      long count = repeats.count.getAndSet(0);
       if (count > 0) {
-        out.println(PREFIX + "ERROR " + entry.getKey() + " failed again " + count + " times");
+        out.println(
+            PREFIX
+                + "ERROR "
+                + entry.getKey()
+                + " failed again "
+                + count
+                + " times (repeats are summarised at most every 5 minutes)");
+        repeats.reported = true;
+        repeats.lastSummaryNanos = nowNanos;
       }
     }
+  }
+
+  /** Repeats of one failure key since its last summary. */
+  private static final class Repeats {
+    final AtomicLong count = new AtomicLong();
+
+    /** Written and read by the flusher thread only. */
+    boolean reported;
+
+    long lastSummaryNanos;
   }
 
   /** Redirects output; for tests. */

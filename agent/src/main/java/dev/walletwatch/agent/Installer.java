@@ -11,6 +11,7 @@ import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -26,7 +27,7 @@ final class Installer {
    */
   static void install(Instrumentation instrumentation, final AgentConfig config) {
     final ProbeRegistry registry = new ProbeRegistry();
-    new AgentBuilder.Default()
+    newAgentBuilder()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
@@ -55,6 +56,28 @@ final class Installer {
             graceCheck,
             config.gracePeriodMillis())
         .start();
+  }
+
+  /**
+   * Creates the agent builder with Byte Buddy's nexus turned off. The nexus serves the self
+   * injection initialization strategy, which this agent does not use (it installs {@code NoOp}),
+   * and looking it up at construction probes {@code sun.misc.Unsafe}, which prints four deprecation
+   * warnings into the host's stderr on JDK 24 and newer. The property is the relocated copy's own,
+   * so a Byte Buddy that the application ships is not affected, and it is removed again once the
+   * nexus lookup has run.
+   */
+  private static AgentBuilder newAgentBuilder() {
+    String previous = System.getProperty(Nexus.PROPERTY);
+    System.setProperty(Nexus.PROPERTY, "true");
+    try {
+      return new AgentBuilder.Default();
+    } finally {
+      if (previous == null) {
+        System.clearProperty(Nexus.PROPERTY);
+      } else {
+        System.setProperty(Nexus.PROPERTY, previous);
+      }
+    }
   }
 
   /** Reports classes that Byte Buddy failed to transform; the class itself stays unchanged. */

@@ -95,8 +95,9 @@ public final class Receiver implements AutoCloseable {
     }
     Receiver receiver = new Receiver(store, provider, metrics, worker, server);
     LOG.info(
-        "receiver.started address={} store={} provider={} rules={}",
+        "receiver.started address={} scheme={} store={} provider={} rules={}",
         server.address(),
+        server.scheme(),
         config.store(),
         provider.name(),
         config.rules().size());

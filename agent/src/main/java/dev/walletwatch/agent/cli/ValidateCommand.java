@@ -117,7 +117,8 @@ final class ValidateCommand implements Callable<Integer> {
               + " with a body in "
               + names(types)
               + "; check the name and the parameter types, or set subtypes: true for an"
-              + " interface or abstract method");
+              + " interface or abstract method"
+              + gauge.method().unqualifiedTypeHint());
     }
   }
 

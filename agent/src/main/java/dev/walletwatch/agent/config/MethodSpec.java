@@ -1,6 +1,7 @@
 package dev.walletwatch.agent.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -70,6 +71,30 @@ public final class MethodSpec {
   public List<String> parameterTypes() {
     return parameterTypes;
   }
+
+  /**
+   * Returns advice for a "no such method" message when a parameter type is written without its
+   * package (such as {@code String}), which never matches because types are compared by their fully
+   * qualified names; otherwise an empty string.
+   */
+  public String unqualifiedTypeHint() {
+    if (parameterTypes == null) {
+      return "";
+    }
+    for (String type : parameterTypes) {
+      String element = type.replace("[]", "");
+      if (element.indexOf('.') < 0 && !PRIMITIVES.contains(element)) {
+        return "; parameter types are matched by their fully qualified names, so write"
+            + " java.lang.String rather than String ('"
+            + type
+            + "' has no package)";
+      }
+    }
+    return "";
+  }
+
+  private static final List<String> PRIMITIVES =
+      Arrays.asList("boolean", "byte", "char", "short", "int", "long", "float", "double");
 
   @Override
   public String toString() {

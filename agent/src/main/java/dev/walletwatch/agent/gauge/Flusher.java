@@ -90,7 +90,7 @@ public final class Flusher implements Runnable {
       sendCount(client, AgentCounters.DROPPED_METRIC, AgentCounters.DROPPED.sumThenReset());
       sendCount(client, AgentCounters.ERRORS_METRIC, AgentCounters.ERRORS.sumThenReset());
     }
-    AgentLog.reportRepeats();
+    AgentLog.reportRepeats(nowNanos);
     if (!graceChecked && nowNanos - startNanos >= graceNanos) {
       graceChecked = true;
       graceCheck.run();

@@ -97,7 +97,8 @@ public final class ProbeRegistry {
                 + " loaded but has no method "
                 + gauge.method()
                 + " with a body; check the method name and parameter types, or set subtypes:"
-                + " true for an interface or abstract method");
+                + " true for an interface or abstract method"
+                + gauge.method().unqualifiedTypeHint());
       }
     }
     return warnings;

@@ -76,6 +76,7 @@ class CliTest {
         "balanceOf|return.totl|java.math.BigDecimal has no field totl and no no-argument getter getTotl()",
         "satoshis|return.x|long has no fields",
         "balanceOf(int)|return|gauges[0].method: no method balanceOf(int) with a body in [com.acme.testapp.Wallet]",
+        "balanceOf(String)|return|so write java.lang.String rather than String ('String' has no package)",
       })
   void validateRejectsWithMessage(String method, String value, String expected) throws Exception {
     Path config = config(method, value, "");

@@ -93,6 +93,9 @@ class AgentForkedIT {
 
       assertThat(woven.exitCode).isEqualTo(3).isEqualTo(plain.exitCode);
       assertThat(woven.stdout).isEqualTo(plain.stdout).contains("vault=42");
+      assertThat(woven.otherStderrLines())
+          .as("no JVM warning on the agent's behalf (class sharing, sun.misc.Unsafe)")
+          .isEqualTo(plain.otherStderrLines());
       List<String> lines = statsd.lines();
       assertThat(lines)
           .as("BTC just below 5 keeps its digits; tags cleaned and lower-cased")

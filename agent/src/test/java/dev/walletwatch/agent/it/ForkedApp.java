@@ -35,6 +35,17 @@ final class ForkedApp {
     return Paths.get(System.getProperty("java.home"), "bin", "java");
   }
 
+  /** Returns the lines of stderr that the agent did not write itself, such as JVM warnings. */
+  List<String> otherStderrLines() {
+    List<String> lines = new ArrayList<>();
+    for (String line : stderr.split("\n")) {
+      if (!line.startsWith("[walletwatch]") && !line.isEmpty()) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
   /** Returns the lines of stderr that the agent wrote. */
   List<String> agentLines() {
     List<String> lines = new ArrayList<>();

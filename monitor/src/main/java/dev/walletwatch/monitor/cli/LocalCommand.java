@@ -1,6 +1,7 @@
 package dev.walletwatch.monitor.cli;
 
 import dev.walletwatch.monitor.config.ConfigLoader;
+import dev.walletwatch.monitor.config.MonitorDefinition;
 import dev.walletwatch.monitor.config.MonitorsConfig;
 import dev.walletwatch.monitor.datadog.Redaction;
 import dev.walletwatch.monitor.local.LocalMonitor;
@@ -112,6 +113,16 @@ final class LocalCommand implements Callable<Integer> {
             + config.local().evaluateEvery().toMillis()
             + " ms; posting transitions to "
             + Redaction.url(config.webhook().url()));
+    // A receiver rule's monitorId must equal the alert_id that this monitor sends.
+    for (MonitorDefinition monitor : config.monitors()) {
+      out.println(
+          "  monitor \""
+              + monitor.name()
+              + "\": alert_id "
+              + LocalMonitor.alertId(monitor)
+              + ", query "
+              + monitor.query().text());
+    }
     out.flush();
   }
 }

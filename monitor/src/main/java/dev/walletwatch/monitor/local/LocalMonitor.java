@@ -170,7 +170,7 @@ public final class LocalMonitor implements AutoCloseable {
     Map<String, String> variables =
         AlertEvents.variables(
             run.monitor, config.webhook(), transition, previous, eventId, run.cycleKey, value, now);
-    String valueText = value == null ? "" : value.toPlainString();
+    String valueText = value == null ? "none" : value.toPlainString();
     synchronized (out) {
       out.println(
           now.truncatedTo(ChronoUnit.MILLIS)
@@ -205,6 +205,14 @@ public final class LocalMonitor implements AutoCloseable {
           outcome.attempts(),
           outcome.detail());
     }
+  }
+
+  /**
+   * Returns the {@code alert_id} that this monitor's webhooks carry in place of a Datadog monitor
+   * id; a receiver rule's {@code monitorId} must equal it.
+   */
+  public static String alertId(MonitorDefinition monitor) {
+    return AlertEvents.alertId(monitor);
   }
 
   /** Stops listening and evaluating, waiting up to 5 s for queued deliveries. */

@@ -73,7 +73,7 @@ public final class WebhookSender {
         if (status >= 200 && status < 300) {
           return new Outcome(true, attempt, "HTTP " + status);
         }
-        detail = "HTTP " + status;
+        detail = "HTTP " + status + rejectionHint(status);
         retryable = isRetryable(status);
       } catch (IOException e) {
         detail = "request failed: " + e.getMessage();
@@ -100,6 +100,22 @@ public final class WebhookSender {
               : backoff.multipliedBy(2);
     }
     return new Outcome(false, MAX_RETRIES + 1, detail);
+  }
+
+  /**
+   * Returns what to check when the receiver rejects the webhook with {@code status}, because a 4xx
+   * is final: the event is not sent again and its alert is lost.
+   */
+  static String rejectionHint(int status) {
+    return switch (status) {
+      case 401 ->
+          ": the receiver rejected the bearer token; webhook.token must equal the receiver's"
+              + " server.token (docs/troubleshooting.md#receiver-returns-401)";
+      case 403 ->
+          ": this machine's address is not in the receiver's server.allow"
+              + " (docs/troubleshooting.md#receiver-returns-403)";
+      default -> "";
+    };
   }
 
   private int post(String body) throws IOException {

@@ -36,6 +36,30 @@ class WebhookSenderTest {
   }
 
   @Test
+  void wrongTokenNamesBothSettings() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.start(InetAddress.getLoopbackAddress(), 0);
+      server.enqueue(new MockResponse().setResponseCode(401));
+      WebhookSender sender =
+          new WebhookSender(
+              server.url("/hook").toString(),
+              Secret.of("t"),
+              Duration.ofSeconds(2),
+              Duration.ofMillis(1));
+
+      WebhookSender.Outcome outcome = sender.deliver("1", "{}");
+
+      assertThat(outcome.delivered()).isFalse();
+      assertThat(outcome.attempts()).isEqualTo(1);
+      assertThat(outcome.detail())
+          .startsWith("HTTP 401: ")
+          .contains("webhook.token must equal the receiver's server.token")
+          .contains("docs/troubleshooting.md#receiver-returns-401");
+      sender.close();
+    }
+  }
+
+  @Test
   void serverErrorsAreRetriedFiveTimes() throws Exception {
     try (MockWebServer server = new MockWebServer()) {
       server.start(InetAddress.getLoopbackAddress(), 0);

@@ -19,6 +19,17 @@ final class ConfigOption {
       description = "Path of receiver.yml (default: ${DEFAULT-VALUE}).")
   Path file;
 
+  /** Reads only the store path, or prints the problems to {@code err} and returns null. */
+  Path loadStorePath(PrintWriter err) {
+    try {
+      return new ConfigLoader(System.getenv()).loadStorePath(file);
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return null;
+    }
+  }
+
   /** Loads the config, or prints every problem to {@code err} and returns null. */
   ReceiverConfig load(PrintWriter err) {
     try {

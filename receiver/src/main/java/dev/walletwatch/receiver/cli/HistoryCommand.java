@@ -1,13 +1,14 @@
 package dev.walletwatch.receiver.cli;
 
 import dev.walletwatch.receiver.Receiver;
-import dev.walletwatch.receiver.config.ReceiverConfig;
+import dev.walletwatch.receiver.Troubleshooting;
 import dev.walletwatch.receiver.sms.Phones;
 import dev.walletwatch.receiver.store.History;
 import dev.walletwatch.receiver.store.StorageException;
 import dev.walletwatch.receiver.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,20 +38,21 @@ public final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    ReceiverConfig loaded = config.load(err);
-    if (loaded == null) {
+    // history opens the store and nothing else, so the token and Aliyun keys need not be set.
+    Path storePath = config.loadStorePath(err);
+    if (storePath == null) {
       return ConfigOption.EXIT_CONFIG;
     }
     if (limit < 1) {
       err.println("--limit must be at least 1, got " + limit);
       return 2;
     }
-    if (!Files.exists(loaded.store())) {
-      err.println("no store at " + loaded.store() + "; it is created when serve first starts");
+    if (!Files.exists(storePath)) {
+      err.println("no store at " + storePath + "; it is created when serve first starts");
       return 1;
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (Store store = Store.open(loaded.store(), Receiver.STORE_BUSY_TIMEOUT)) {
+    try (Store store = Store.open(storePath, Receiver.STORE_BUSY_TIMEOUT)) {
       for (History.Entry entry : store.history().recent(limit)) {
         print(out, entry);
       }
@@ -75,6 +77,14 @@ public final class HistoryCommand implements Callable<Integer> {
       out.printf(
           "  decision %s %s: %s%n",
           decision.rule() == null ? "-" : decision.rule(), decision.action(), decision.reason());
+    }
+    boolean sends = entry.decisions().stream().anyMatch(d -> !d.action().equals("IGNORE"));
+    if (!sends) {
+      out.printf("  no SMS for this event; %s%n", Troubleshooting.see(Troubleshooting.NO_SMS_SENT));
+    }
+    if (entry.transition() != null && entry.transition().endsWith("No Data")) {
+      out.printf(
+          "  the monitor reports No Data; %s%n", Troubleshooting.see(Troubleshooting.NO_DATA));
     }
     for (History.DeliveryRow delivery : entry.deliveries()) {
       out.printf(

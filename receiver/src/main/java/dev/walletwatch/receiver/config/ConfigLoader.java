@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -44,28 +43,17 @@ public final class ConfigLoader {
   /** Loads and validates {@code file}. */
   public ReceiverConfig load(Path file) throws ConfigException {
     String source = file.toString();
-    Object root;
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      LoaderOptions options = new LoaderOptions();
-      options.setCodePointLimit(MAX_CONFIG_CHARS);
-      options.setMaxAliasesForCollections(20);
-      options.setAllowDuplicateKeys(false);
-      root = new Yaml(new SafeConstructor(options)).load(reader);
-    } catch (IOException e) {
-      throw new ConfigException(source, List.of("cannot read the file: " + e.getMessage()));
-    } catch (YAMLException e) {
-      throw new ConfigException(source, List.of("invalid YAML: " + e.getMessage()));
-    }
+    Object root = readYaml(file);
     List<String> problems = new ArrayList<>();
     YamlNode top = new YamlNode(root, "", new EnvSubstitution(env), problems);
     if (root == null || !top.isMap()) {
       throw new ConfigException(
           source, List.of("the file must be a YAML mapping with server, store, sms and rules"));
     }
-    top.checkKeys(Set.of("server", "store", "sms", "rules", "delivery", "statsd"));
+    top.checkKeys(ConfigKeys.TOP);
     Path base = file.toAbsolutePath().getParent();
 
-    ReceiverConfig.Server server = server(top.get("server"));
+    ReceiverConfig.Server server = server(top.get("server"), base);
     String storeText = top.get("store").required();
     Path store = storeText == null ? null : base.resolve(storeText);
     ReceiverConfig.Sms sms = sms(top.get("sms"), base);
@@ -79,12 +67,47 @@ public final class ConfigLoader {
     return new ReceiverConfig(server, store, sms, rules, delivery, statsd);
   }
 
-  private ReceiverConfig.Server server(YamlNode node) {
+  /**
+   * Reads only the {@code store} path, for commands such as {@code history} that open the store and
+   * nothing else: the token and the Aliyun keys need not be set in their environment.
+   */
+  public Path loadStorePath(Path file) throws ConfigException {
+    Object root = readYaml(file);
+    List<String> problems = new ArrayList<>();
+    YamlNode top = new YamlNode(root, "", new EnvSubstitution(env), problems);
+    String storeText = root instanceof Map<?, ?> ? top.get("store").required() : null;
+    if (!(root instanceof Map<?, ?>)) {
+      problems.add("the file must be a YAML mapping with server, store, sms and rules");
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(file.toString(), problems);
+    }
+    return file.toAbsolutePath().getParent().resolve(storeText);
+  }
+
+  private static Object readYaml(Path file) throws ConfigException {
+    String source = file.toString();
+    Object root;
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      LoaderOptions options = new LoaderOptions();
+      options.setCodePointLimit(MAX_CONFIG_CHARS);
+      options.setMaxAliasesForCollections(20);
+      options.setAllowDuplicateKeys(false);
+      root = new Yaml(new SafeConstructor(options)).load(reader);
+    } catch (IOException e) {
+      throw new ConfigException(source, List.of("cannot read the file: " + e.getMessage()));
+    } catch (YAMLException e) {
+      throw new ConfigException(source, List.of("invalid YAML: " + e.getMessage()));
+    }
+    return root;
+  }
+
+  private ReceiverConfig.Server server(YamlNode node, Path base) {
     if (node.isMissing()) {
       node.problem("missing; the server block needs at least token");
       return null;
     }
-    node.checkKeys(Set.of("host", "port", "token", "allow", "idleTimeout", "readTimeout"));
+    node.checkKeys(ConfigKeys.SERVER);
     String host = node.get("host").string("0.0.0.0");
     Integer port = node.get("port").integer(8080, 0, 65535);
     YamlNode tokenNode = node.get("token");
@@ -120,10 +143,11 @@ public final class ConfigLoader {
     }
     Duration idle = positive(node.get("idleTimeout"), Duration.ofSeconds(30));
     Duration read = positive(node.get("readTimeout"), Duration.ofSeconds(10));
+    ReceiverConfig.Tls tls = TlsLoader.tls(node.get("tls"), base);
     if (port == null || token == null) {
       return null;
     }
-    return new ReceiverConfig.Server(host, port, Secret.of(token), allow, idle, read);
+    return new ReceiverConfig.Server(host, port, Secret.of(token), allow, idle, read, tls);
   }
 
   private ReceiverConfig.Sms sms(YamlNode node, Path base) {
@@ -131,13 +155,13 @@ public final class ConfigLoader {
       node.problem("missing; set sms.provider to aliyun or log");
       return null;
     }
-    node.checkKeys(Set.of("provider", "aliyun", "log"));
+    node.checkKeys(ConfigKeys.SMS);
     String provider = node.get("provider").required();
     if (provider == null) {
       return null;
     }
     YamlNode log = node.get("log");
-    log.checkKeys(Set.of("file"));
+    log.checkKeys(ConfigKeys.SMS_LOG);
     String logFile = log.get("file").string();
     switch (provider) {
       case "log":
@@ -152,15 +176,7 @@ public final class ConfigLoader {
   }
 
   private AliyunSettings aliyun(YamlNode node) {
-    node.checkKeys(
-        Set.of(
-            "accessKeyId",
-            "accessKeySecret",
-            "endpoint",
-            "signName",
-            "signature",
-            "connectTimeout",
-            "readTimeout"));
+    node.checkKeys(ConfigKeys.SMS_ALIYUN);
     String keyId = fromConfigOrEnv(node.get("accessKeyId"), ACCESS_KEY_ID_ENV);
     String keySecret = fromConfigOrEnv(node.get("accessKeySecret"), ACCESS_KEY_SECRET_ENV);
     String endpoint = endpoint(node.get("endpoint"));
@@ -224,8 +240,7 @@ public final class ConfigLoader {
   }
 
   private ReceiverConfig.Delivery delivery(YamlNode node) {
-    node.checkKeys(
-        Set.of("initialBackoff", "maxBackoff", "maxAttempts", "deferWait", "pollInterval"));
+    node.checkKeys(ConfigKeys.DELIVERY);
     Duration initial = positive(node.get("initialBackoff"), Duration.ofSeconds(5));
     Duration max = positive(node.get("maxBackoff"), Duration.ofMinutes(5));
     Integer attempts = node.get("maxAttempts").integer(10, 1, 1000);
@@ -242,7 +257,7 @@ public final class ConfigLoader {
     if (node.isMissing() || !node.isMap()) {
       return null;
     }
-    node.checkKeys(Set.of("host", "port", "prefix"));
+    node.checkKeys(ConfigKeys.STATSD);
     String host = node.get("host").string("localhost");
     Integer port = node.get("port").integer(8125, 1, 65535);
     String prefix = node.get("prefix").string("walletwatch.receiver");

@@ -37,6 +37,7 @@ public record ReceiverConfig(
    * @param allow networks callers may come from
    * @param idleTimeout how long a connection may stay silent
    * @param readTimeout how long a caller may take to send the whole request body
+   * @param tls the keystore for HTTPS, or null to serve plain HTTP
    */
   public record Server(
       String host,
@@ -44,11 +45,22 @@ public record ReceiverConfig(
       Secret token,
       List<Cidr> allow,
       Duration idleTimeout,
-      Duration readTimeout) {
+      Duration readTimeout,
+      Tls tls) {
     public Server {
       allow = List.copyOf(allow);
     }
   }
+
+  /**
+   * The optional {@code server.tls} block, checked at load: the keystore opens with the password
+   * and contains a private key.
+   *
+   * @param keystore the PKCS12 file with the server's certificate chain and private key
+   * @param password the keystore password
+   * @param keyPassword the private key's password, or null when it is the keystore password
+   */
+  public record Tls(Path keystore, Secret password, Secret keyPassword) {}
 
   /**
    * The {@code sms:} block.

@@ -36,41 +36,29 @@ final class RuleLoader {
     }
     Set<String> names = new HashSet<>();
     for (YamlNode entry : node.list()) {
-      Rule rule = rule(entry);
-      if (rule == null) {
-        continue;
+      Rule rule = rule(entry, names);
+      if (rule != null) {
+        rules.add(rule);
       }
-      if (!names.add(rule.name())) {
-        entry
-            .get("name")
-            .problem("duplicate rule name '" + rule.name() + "'; names must be unique");
-      }
-      rules.add(rule);
     }
     return rules;
   }
 
-  private Rule rule(YamlNode node) {
+  /**
+   * Reads one rule, or returns null when it has problems. The name is checked against {@code names}
+   * before anything else, so that a duplicate is reported even in a rule with other problems.
+   */
+  private Rule rule(YamlNode node, Set<String> names) {
     if (!node.isMap()) {
       return null;
     }
-    node.checkKeys(
-        Set.of(
-            "name",
-            "metric",
-            "monitorId",
-            "scope",
-            "below",
-            "transitions",
-            "test",
-            "phones",
-            "template",
-            "params",
-            "recovery",
-            "repeatInterval"));
+    node.checkKeys(ConfigKeys.RULE);
 
     int before = problems.size();
     String name = node.get("name").required();
+    if (name != null && !names.add(name)) {
+      node.get("name").problem("duplicate rule name '" + name + "'; names must be unique");
+    }
     String metric = node.get("metric").string();
     String monitorId = node.get("monitorId").string();
     if (metric == null && monitorId == null) {
@@ -179,7 +167,7 @@ final class RuleLoader {
     if (node.isMissing() || !node.isMap()) {
       return null;
     }
-    node.checkKeys(Set.of("template", "params"));
+    node.checkKeys(ConfigKeys.RULE_RECOVERY);
     String code = node.get("template").required();
     Map<String, ParamTemplate> params = params(node.get("params"));
     return code == null ? null : new SmsTemplate(code, params);

@@ -60,11 +60,19 @@ public final class RetryPolicy {
     return switch (result.outcome()) {
       case RETRY -> {
         Duration wait = max(backoff(attempts, jitter), result.retryAfter());
-        yield new Step(Step.Kind.RETRY, wait, false, "transient error " + code + ", retrying");
+        yield new Step(
+            Step.Kind.RETRY,
+            wait,
+            false,
+            "transient error " + code + ", retrying: " + result.detail());
       }
       case DEFER -> {
         Duration wait = result.retryAfter() != null ? result.retryAfter() : settings.deferWait();
-        yield new Step(Step.Kind.RETRY, wait, false, "flow control " + code + ", deferring");
+        yield new Step(
+            Step.Kind.RETRY,
+            wait,
+            false,
+            "flow control " + code + ", deferring: " + result.detail());
       }
       default ->
           new Step(

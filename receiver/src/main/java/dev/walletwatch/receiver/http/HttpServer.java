@@ -2,16 +2,22 @@ package dev.walletwatch.receiver.http;
 
 import dev.walletwatch.receiver.config.ReceiverConfig;
 import java.net.InetSocketAddress;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The Jetty server around {@link ReceiverHandler}: one HTTP/1.1 connector with an idle timeout, a
- * small header limit and a bounded thread pool. Slow clients do not hold pool threads, because
- * Jetty parses headers without blocking and the handler reads bodies by demand.
+ * small header limit and a bounded thread pool. With {@code server.tls} set, the connector serves
+ * only HTTPS from the configured PKCS12 keystore. Without it, the connector serves plain HTTP. Slow
+ * clients do not hold pool threads, because Jetty parses headers without blocking and the handler
+ * reads bodies by demand.
  */
 public final class HttpServer implements AutoCloseable {
   /** Default size of the request thread pool. */
@@ -29,7 +35,14 @@ public final class HttpServer implements AutoCloseable {
     http.setSendXPoweredBy(false);
     http.setRequestHeaderSize(8 * 1024);
     // One acceptor and one selector suffice for webhook traffic and leave the pool to requests.
-    connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    if (settings.tls() == null) {
+      connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    } else {
+      http.addCustomizer(new SecureRequestCustomizer());
+      SslConnectionFactory tls =
+          new SslConnectionFactory(sslContext(settings.tls()), HttpVersion.HTTP_1_1.asString());
+      connector = new ServerConnector(server, 1, 1, tls, new HttpConnectionFactory(http));
+    }
     connector.setHost(settings.host());
     connector.setPort(settings.port());
     connector.setIdleTimeout(settings.idleTimeout().toMillis());
@@ -38,9 +51,25 @@ public final class HttpServer implements AutoCloseable {
     server.setStopTimeout(5_000);
   }
 
+  private static SslContextFactory.Server sslContext(ReceiverConfig.Tls tls) {
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStorePath(tls.keystore().toString());
+    ssl.setKeyStoreType("PKCS12");
+    ssl.setKeyStorePassword(tls.password().reveal());
+    if (tls.keyPassword() != null) {
+      ssl.setKeyManagerPassword(tls.keyPassword().reveal());
+    }
+    return ssl;
+  }
+
   /** Binds the port and starts serving. */
   public void start() throws Exception {
     server.start();
+  }
+
+  /** Returns {@code https} when the connector serves TLS, else {@code http}. */
+  public String scheme() {
+    return connector.getConnectionFactory(SslConnectionFactory.class) == null ? "http" : "https";
   }
 
   /** Returns the bound address; the port is the real one when the config asked for port 0. */

@@ -2,6 +2,7 @@ package dev.walletwatch.receiver.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.walletwatch.receiver.Troubleshooting;
 import dev.walletwatch.receiver.config.ReceiverConfig;
 import dev.walletwatch.receiver.datadog.InvalidPayloadException;
 import dev.walletwatch.receiver.intake.WebhookIntake;
@@ -32,6 +33,20 @@ import org.slf4j.LoggerFactory;
 public final class ReceiverHandler extends Handler.Abstract {
   /** The path Datadog posts to. */
   public static final String WEBHOOK_PATH = "/webhooks/datadog";
+
+  /** The error of a 401 response, also logged. */
+  public static final String UNAUTHORIZED_MESSAGE =
+      "missing or wrong bearer token in the Authorization header; "
+          + Troubleshooting.see(Troubleshooting.RETURNS_401);
+
+  /** The error of a 403 response, also logged. */
+  public static final String FORBIDDEN_MESSAGE =
+      "caller address is not in server.allow; " + Troubleshooting.see(Troubleshooting.RETURNS_403);
+
+  /** The error of a 503 response when the store cannot commit. */
+  public static final String STORE_FAILED_MESSAGE =
+      "the store cannot commit, so retry later; "
+          + Troubleshooting.see(Troubleshooting.RETURNS_503);
 
   /** The health check path. */
   public static final String HEALTH_PATH = "/healthz";
@@ -70,8 +85,7 @@ public final class ReceiverHandler extends Handler.Abstract {
     String path = Request.getPathInContext(request);
     String method = request.getMethod();
     if (!access.allows(Request.getRemoteAddr(request))) {
-      return reject(
-          response, callback, HttpStatus.FORBIDDEN_403, "caller address is not in server.allow");
+      return reject(response, callback, HttpStatus.FORBIDDEN_403, FORBIDDEN_MESSAGE);
     }
     if (HEALTH_PATH.equals(path)) {
       if (!"GET".equals(method)) {
@@ -95,11 +109,7 @@ public final class ReceiverHandler extends Handler.Abstract {
   private boolean webhook(Request request, Response response, Callback callback) {
     if (!access.authorized(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-      return reject(
-          response,
-          callback,
-          HttpStatus.UNAUTHORIZED_401,
-          "missing or wrong bearer token in the Authorization header");
+      return reject(response, callback, HttpStatus.UNAUTHORIZED_401, UNAUTHORIZED_MESSAGE);
     }
     // A declared length over the limit is rejected before a byte of the body is read.
     if (request.getLength() > MAX_BODY_BYTES) {
@@ -160,12 +170,11 @@ public final class ReceiverHandler extends Handler.Abstract {
       reject(response, callback, HttpStatus.BAD_REQUEST_400, e.getMessage());
       return;
     } catch (StorageException e) {
-      LOG.error("webhook.store_failed status=503 error=\"{}\"", e.getMessage());
-      reject(
-          response,
-          callback,
-          HttpStatus.SERVICE_UNAVAILABLE_503,
-          "the store cannot commit; retry later");
+      LOG.error(
+          "webhook.store_failed status=503 error=\"{}\" {}",
+          e.getMessage(),
+          Troubleshooting.see(Troubleshooting.RETURNS_503));
+      reject(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, STORE_FAILED_MESSAGE);
       return;
     } catch (RuntimeException e) {
       // A bug, not the caller's fault: 5xx so that Datadog retries after it is fixed.
@@ -204,6 +213,13 @@ public final class ReceiverHandler extends Handler.Abstract {
       out.putNull("oldestPendingAgeSeconds");
     } else {
       out.put("oldestPendingAgeSeconds", Math.max(0, (clock.millis() - oldest) / 1000));
+    }
+    // Failed deliveries stay failed until someone acts, so they are reported next to the outbox.
+    out.put("failedDeliveries", health.failedDeliveries());
+    if (health.lastFailedCode() == null) {
+      out.putNull("lastFailedCode");
+    } else {
+      out.put("lastFailedCode", health.lastFailedCode());
     }
     if (health.ok()) {
       metrics.gauge("outbox.depth", health.outboxDepth());

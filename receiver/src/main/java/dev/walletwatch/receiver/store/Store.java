@@ -192,9 +192,23 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  /** The store's condition for {@code /healthz}. */
+  /**
+   * The store's condition for {@code /healthz}.
+   *
+   * @param ok whether the store could be read
+   * @param outboxDepth deliveries in {@code pending} or {@code sending}
+   * @param oldestPendingCreatedAtMillis creation time of the oldest of those, or null
+   * @param failedDeliveries deliveries that ended in {@code failed}
+   * @param lastFailedCode the provider code of the most recently failed delivery, or null
+   * @param error why the store could not be read, or null
+   */
   public record Health(
-      boolean ok, long outboxDepth, Long oldestPendingCreatedAtMillis, String error) {}
+      boolean ok,
+      long outboxDepth,
+      Long oldestPendingCreatedAtMillis,
+      long failedDeliveries,
+      String lastFailedCode,
+      String error) {}
 
   /**
    * Checks that the store can be read and measures the outbox; a failure is returned, not thrown.
@@ -204,19 +218,30 @@ public final class Store implements AutoCloseable {
       return read(
           "health check",
           c -> {
+            long depth;
+            Long oldest;
             try (PreparedStatement statement =
                     c.prepareStatement(
                         "SELECT count(*), min(created_at) FROM deliveries"
                             + " WHERE state IN ('pending', 'sending')");
                 ResultSet rows = statement.executeQuery()) {
               rows.next();
-              long depth = rows.getLong(1);
-              long oldest = rows.getLong(2);
-              return new Health(true, depth, rows.wasNull() ? null : oldest, null);
+              depth = rows.getLong(1);
+              long created = rows.getLong(2);
+              oldest = rows.wasNull() ? null : created;
+            }
+            try (PreparedStatement statement =
+                    c.prepareStatement(
+                        "SELECT count(*), (SELECT last_code FROM deliveries WHERE state = 'failed'"
+                            + " ORDER BY updated_at DESC LIMIT 1)"
+                            + " FROM deliveries WHERE state = 'failed'");
+                ResultSet rows = statement.executeQuery()) {
+              rows.next();
+              return new Health(true, depth, oldest, rows.getLong(1), rows.getString(2), null);
             }
           });
     } catch (StorageException e) {
-      return new Health(false, -1, null, e.getMessage());
+      return new Health(false, -1, null, -1, null, e.getMessage());
     }
   }
 

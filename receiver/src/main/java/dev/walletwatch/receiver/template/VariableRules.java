@@ -1,5 +1,6 @@
 package dev.walletwatch.receiver.template;
 
+import dev.walletwatch.receiver.Troubleshooting;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,12 @@ public final class VariableRules {
     }
     int length = value.codePointCount(0, value.length());
     if (length > MAX_LENGTH) {
-      return "is " + length + " characters long; Aliyun accepts at most " + MAX_LENGTH;
+      return "is "
+          + length
+          + " characters long; Aliyun accepts at most "
+          + MAX_LENGTH
+          + ", so shorten it; "
+          + Troubleshooting.see(Troubleshooting.PARAM_LENGTH_LIMIT);
     }
     String found = firstMatch(URL, value);
     if (found != null) {

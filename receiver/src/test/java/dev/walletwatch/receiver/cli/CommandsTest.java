@@ -89,6 +89,9 @@ class CommandsTest {
     assertThat(text.indexOf("[id:newer]")).isLessThan(text.indexOf("[id:older]"));
     assertThat(text).contains("SEND: Triggered: value 4.2 is below 5");
     assertThat(text).contains("IGNORE: transition No Data is not in the rule's transitions");
+    assertThat(text).contains("no SMS for this event; see docs/troubleshooting.md#webhook-stored");
+    assertThat(text).contains("No Data; see docs/troubleshooting.md#monitor-stuck-in-no-data");
+    assertThat(text.split("no SMS for this event", -1)).as("only the No Data event").hasSize(2);
   }
 
   @Test

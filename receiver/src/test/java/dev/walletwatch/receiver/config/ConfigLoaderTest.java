@@ -140,8 +140,44 @@ class ConfigLoaderTest {
         .anySatisfy(p -> assertThat(p).startsWith("rules[0].params.c:").contains("40 characters"))
         .anySatisfy(p -> assertThat(p).startsWith("rules[0].params.d:").contains("10.0.0.1"))
         .anySatisfy(p -> assertThat(p).startsWith("rules[0].repeatInterval:"))
+        .anySatisfy(
+            p -> assertThat(p).startsWith("rules[1].name:").contains("duplicate rule name 'r'"))
         .anySatisfy(p -> assertThat(p).startsWith("rules[1]:").contains("metric or monitorId"))
         .anySatisfy(p -> assertThat(p).startsWith("rules[1].phones:").contains("empty"));
+  }
+
+  @Test
+  void storePathNeedsNoSecrets() throws Exception {
+    Path file = dir.resolve("receiver.yml");
+    Files.writeString(
+        file,
+        """
+        server: {token: "${WALLETWATCH_WEBHOOK_TOKEN}"}
+        store: ${STORE_FILE:-w.db}
+        sms: {provider: aliyun}
+        rules: [{name: r, metric: m, phones: ["+8613800000000"], template: SMS_1}]
+        """,
+        StandardCharsets.UTF_8);
+
+    Path store = new ConfigLoader(Map.of()).loadStorePath(file);
+
+    assertThat(store).isEqualTo(dir.resolve("w.db"));
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .isInstanceOf(ConfigException.class);
+  }
+
+  @Test
+  void storePathMissingIsReported() throws Exception {
+    Path file = dir.resolve("receiver.yml");
+    Files.writeString(file, "server: {port: 8080}\n", StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).loadStorePath(file))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p).startsWith("store:").contains("required")));
   }
 
   @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.walletwatch.receiver.Main;
+import dev.walletwatch.receiver.config.ConfigLoader;
+import dev.walletwatch.receiver.sms.aliyun.AliyunStandIn;
+import dev.walletwatch.receiver.sms.aliyun.AliyunStandIn.Exchange;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -33,19 +37,28 @@ import org.junit.jupiter.api.io.TempDir;
  * path is a named pipe with no reader, so opening it blocks: the worker has committed the row as
  * {@code sending} and hangs in the provider call, like a provider that never responds. The second
  * run finds a missing file, so the lookup says "not sent" and the message is written once.
+ *
+ * <p>The Aliyun case uses the real provider against {@link AliyunStandIn}, which records the SMS
+ * and then never responds: the second run must find it with QuerySendDetails and not send again.
  */
 @EnabledOnOs(OS.LINUX)
 class CrashRecoveryTest {
   private static final String TOKEN = "crash-test-token-0123456789";
+  private static final String KEY_ID = "LTAI-crash-test";
+  private static final String SECRET = "crash-secret-0123456789abcdef";
   private static final Pattern STARTED = Pattern.compile("receiver\\.started address=\\S*:(\\d+)");
 
   @TempDir Path dir;
   private Process process;
+  private AliyunStandIn aliyun;
 
   @AfterEach
   void kill() throws Exception {
     if (process != null && process.isAlive()) {
       process.destroyForcibly().waitFor();
+    }
+    if (aliyun != null) {
+      aliyun.close();
     }
   }
 
@@ -91,7 +104,57 @@ class CrashRecoveryTest {
     assertThat(Files.readString(dir.resolve("run2.log"))).contains("delivery.recovered count=1");
   }
 
+  @Test
+  void killedWhileAliyunHangsSendsNoSecondSms() throws Exception {
+    aliyun = AliyunStandIn.start(KEY_ID, SECRET);
+    aliyun.acceptThenHangNext(1);
+    // The read timeout outlasts the test, so the first run is still waiting when it is killed.
+    Files.writeString(
+        dir.resolve("receiver.yml"),
+        """
+        server: {host: 127.0.0.1, port: 0, token: "${TOKEN}", allow: ["127.0.0.1/32"]}
+        store: walletwatch.db
+        sms:
+          provider: aliyun
+          aliyun: {endpoint: "%s", signName: 云通信产品, signature: v3, readTimeout: 120s}
+        delivery: {initialBackoff: 100ms, maxBackoff: 1s, pollInterval: 50ms}
+        rules:
+          - name: btc-low
+            metric: quant.wallet.balance
+            below: 5
+            phones: ["+8613800000000"]
+            template: SMS_000000
+            params: {value: "{value}"}
+        """
+            .formatted(aliyun.endpoint()),
+        StandardCharsets.UTF_8);
+    Map<String, String> env =
+        Map.of(ConfigLoader.ACCESS_KEY_ID_ENV, KEY_ID, ConfigLoader.ACCESS_KEY_SECRET_ENV, SECRET);
+
+    int port = startReceiver(dir.resolve("run1.log"), env);
+    assertThat(post(port).statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(20)).until(() -> aliyun.accepted().size() == 1);
+
+    process.destroyForcibly().waitFor();
+    assertThat(deliveryState()).isEqualTo("sending");
+
+    startReceiver(dir.resolve("run2.log"), env);
+    await().atMost(Duration.ofSeconds(20)).until(() -> "sent".equals(deliveryState()));
+
+    assertThat(aliyun.accepted()).hasSize(1);
+    assertThat(aliyun.accepted().get(0).outId()).isEqualTo(deliveryId());
+    assertThat(aliyun.exchanges())
+        .extracting(Exchange::action)
+        .containsExactly("SendSms", "QuerySendDetails");
+    assertThat(queryText("SELECT last_code FROM deliveries")).isEqualTo("lookup.FOUND");
+    assertThat(Files.readString(dir.resolve("run2.log"))).contains("delivery.recovered count=1");
+  }
+
   private int startReceiver(Path log) throws Exception {
+    return startReceiver(log, Map.of());
+  }
+
+  private int startReceiver(Path log, Map<String, String> env) throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -105,6 +168,7 @@ class CrashRecoveryTest {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().put("TOKEN", TOKEN);
+    builder.environment().putAll(env);
     process = builder.start();
     int[] port = new int[1];
     await()

@@ -130,6 +130,8 @@ class ReceiverServerTest {
     assertThat(health.get("store").asText()).isEqualTo("ok");
     assertThat(health.get("outboxDepth").asLong()).isZero();
     assertThat(health.get("oldestPendingAgeSeconds").isNull()).isTrue();
+    assertThat(health.get("failedDeliveries").asLong()).isZero();
+    assertThat(health.get("lastFailedCode").isNull()).isTrue();
   }
 
   @Test
@@ -142,6 +144,8 @@ class ReceiverServerTest {
     assertThat(missing.statusCode()).isEqualTo(401);
     assertThat(missing.headers().firstValue("WWW-Authenticate")).contains("Bearer");
     assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(wrong.body()).get("error").asText())
+        .endsWith("see docs/troubleshooting.md#receiver-returns-401");
     assertThat(count("SELECT count(*) FROM events")).isZero();
   }
 
@@ -152,6 +156,8 @@ class ReceiverServerTest {
     HttpResponse<String> response = post(WEBHOOK.formatted("1"), TestConfigs.TOKEN);
 
     assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(response.body()).get("error").asText())
+        .endsWith("see docs/troubleshooting.md#receiver-returns-403");
     assertThat(count("SELECT count(*) FROM events")).isZero();
   }
 

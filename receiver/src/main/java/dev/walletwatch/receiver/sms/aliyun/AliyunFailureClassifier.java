@@ -1,5 +1,6 @@
 package dev.walletwatch.receiver.sms.aliyun;
 
+import dev.walletwatch.receiver.Troubleshooting;
 import dev.walletwatch.receiver.sms.SendResult;
 import dev.walletwatch.receiver.sms.SendResult.Outcome;
 import java.io.IOException;
@@ -93,6 +94,29 @@ final class AliyunFailureClassifier {
           Map.entry("MissingParameter", new Rule(Outcome.PERMANENT, "required parameter missing")),
           Map.entry("InvalidVersion", new Rule(Outcome.PERMANENT, "unknown API version")));
 
+  /** Codes that have an entry in the troubleshooting guide, with the entry's anchor. */
+  static final Map<String, String> GUIDE_ANCHORS =
+      Map.ofEntries(
+          Map.entry("SignatureDoesNotMatch", Troubleshooting.SIGNATURE_DOES_NOT_MATCH),
+          Map.entry("SignatureNonceUsed", Troubleshooting.SIGNATURE_NONCE_USED),
+          Map.entry("InvalidTimeStamp.Expired", Troubleshooting.TIMESTAMP_EXPIRED),
+          Map.entry("isv.BUSINESS_LIMIT_CONTROL", Troubleshooting.BUSINESS_LIMIT_CONTROL),
+          Map.entry("isv.DAY_LIMIT_CONTROL", Troubleshooting.DAY_LIMIT_CONTROL),
+          Map.entry("isv.MONTH_LIMIT_CONTROL", Troubleshooting.DAY_LIMIT_CONTROL),
+          Map.entry("isv.PARAM_LENGTH_LIMIT", Troubleshooting.PARAM_LENGTH_LIMIT),
+          Map.entry("isv.PARAM_NOT_SUPPORT_URL", Troubleshooting.PARAM_NOT_SUPPORT_URL),
+          Map.entry("isv.DENY_IP_RANGE", Troubleshooting.DENY_IP_RANGE),
+          Map.entry("isv.SMS_TEST_NUMBER_LIMIT", Troubleshooting.TEST_NUMBER_LIMIT),
+          Map.entry("InvalidAccessKeyId.NotFound", Troubleshooting.ACCESS_KEY_NOT_FOUND),
+          Map.entry("InvalidAccessKeyId.Inactive", Troubleshooting.ACCESS_KEY_NOT_FOUND),
+          Map.entry("isp.RAM_PERMISSION_DENY", Troubleshooting.RAM_PERMISSION_DENY),
+          Map.entry("Forbidden.RAM", Troubleshooting.RAM_PERMISSION_DENY),
+          Map.entry("isv.SMS_SIGNATURE_ILLEGAL", Troubleshooting.NOT_APPROVED),
+          Map.entry("isv.SMS_TEMPLATE_ILLEGAL", Troubleshooting.NOT_APPROVED),
+          Map.entry("isv.SMS_SIGN_ILLEGAL", Troubleshooting.NOT_APPROVED),
+          Map.entry("isv.SIGN_STATE_ILLEGAL", Troubleshooting.NOT_APPROVED),
+          Map.entry("isv.SMS_SIGNATURE_SCENE_ILLEGAL", Troubleshooting.NOT_APPROVED));
+
   /** Runs of seven or more digits, which may be phone numbers inside Aliyun's messages. */
   private static final Pattern DIGIT_RUN = Pattern.compile("\\d{3,}(\\d{4})");
 
@@ -120,7 +144,11 @@ final class AliyunFailureClassifier {
     if (code != null && !code.isEmpty()) {
       Rule rule = ruleFor(code, httpStatus);
       return new SendResult(
-          rule.outcome(), code, detail(rule.reason(), message), null, retryAfter(code, message));
+          rule.outcome(),
+          code,
+          withGuideLink(code, detail(rule.reason(), message)),
+          null,
+          retryAfter(code, message));
     }
     String statusCode = "http." + httpStatus;
     if (httpStatus / 100 == 2) {
@@ -192,6 +220,12 @@ final class AliyunFailureClassifier {
       return Duration.ofDays(1);
     }
     return null;
+  }
+
+  /** Appends the troubleshooting entry for {@code code} to {@code detail} when there is one. */
+  static String withGuideLink(String code, String detail) {
+    String anchor = GUIDE_ANCHORS.get(code);
+    return anchor == null ? detail : detail + "; " + Troubleshooting.see(anchor);
   }
 
   /** Joins our reason with Aliyun's message, masked and cut short, for logs and history. */
