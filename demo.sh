@@ -123,9 +123,8 @@ start statsd java -Xmx64m -cp "$BOT_JAR" dev.walletwatch.demo.relay.StatsdRelay 
 await_line statsd "${PIDS[-1]}" 'relaying' 30
 
 say "starting the XChange bot with the agent (instrumentation.yml)"
-# -Xshare:off silences the JVM's warning about class sharing when an agent extends the boot
-# class path; the SLF4J property silences XChange's "no SLF4J providers" notice.
-start bot env DD_AGENT_HOST=127.0.0.1 DD_DOGSTATSD_PORT="$RELAY_PORT" java -Xmx256m -Xshare:off \
+# The SLF4J property silences XChange's "no SLF4J providers" notice.
+start bot env DD_AGENT_HOST=127.0.0.1 DD_DOGSTATSD_PORT="$RELAY_PORT" java -Xmx256m \
   -Dslf4j.internal.verbosity=ERROR -javaagent:"$AGENT_JAR"=config="$ROOT/instrumentation.yml" \
   -jar "$BOT_JAR" --step=4s --tail=8s
 BOT_PID=${PIDS[-1]}
