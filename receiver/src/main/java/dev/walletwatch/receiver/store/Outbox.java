@@ -48,7 +48,20 @@ public final class Outbox {
         });
   }
 
-  /** Returns the pending row due first at {@code now}, or null when none is due. */
+  /**
+   * Pending rows that may be sent: those with no older row for the same phone and rule still
+   * pending or sending. A recovery therefore never overtakes the alert it follows, even when Aliyun
+   * was down for both and the alert is still waiting out its backoff.
+   */
+  private static final String SENDABLE =
+      "state = 'pending' AND NOT EXISTS (SELECT 1 FROM deliveries AS earlier"
+          + " WHERE earlier.phone = deliveries.phone AND earlier.rule = deliveries.rule"
+          + " AND earlier.state IN ('pending', 'sending') AND earlier.rowid < deliveries.rowid)";
+
+  /**
+   * Returns the sendable pending row due first at {@code now}, or null when none is due. A row
+   * waits while an older row for the same phone and rule is unfinished.
+   */
   public Delivery nextDue(Instant now) throws StorageException {
     return store.read(
         "reading the outbox",
@@ -57,7 +70,9 @@ public final class Outbox {
               c.prepareStatement(
                   "SELECT "
                       + COLUMNS
-                      + " FROM deliveries WHERE state = 'pending' AND next_attempt_at <= ?"
+                      + " FROM deliveries WHERE "
+                      + SENDABLE
+                      + " AND next_attempt_at <= ?"
                       + " ORDER BY next_attempt_at, rowid LIMIT 1")) {
             query.setLong(1, now.toEpochMilli());
             try (ResultSet rows = query.executeQuery()) {
@@ -67,14 +82,17 @@ public final class Outbox {
         });
   }
 
-  /** Returns when the next pending row falls due, or null when none is pending. */
+  /**
+   * Returns when the next sendable pending row falls due, or null when none is pending. Rows that
+   * wait for an older row are left out, so the worker does not wake for a row it may not send.
+   */
   public Instant nextWakeup() throws StorageException {
     return store.read(
         "reading the outbox",
         c -> {
           try (PreparedStatement query =
                   c.prepareStatement(
-                      "SELECT min(next_attempt_at) FROM deliveries WHERE state = 'pending'");
+                      "SELECT min(next_attempt_at) FROM deliveries WHERE " + SENDABLE);
               ResultSet rows = query.executeQuery()) {
             rows.next();
             long at = rows.getLong(1);

@@ -10,6 +10,7 @@ import dev.walletwatch.receiver.metrics.Metrics;
 import dev.walletwatch.receiver.rules.Decision;
 import dev.walletwatch.receiver.sms.LookupResult;
 import dev.walletwatch.receiver.sms.SendResult.Outcome;
+import dev.walletwatch.receiver.sms.SmsMessage;
 import dev.walletwatch.receiver.store.History;
 import dev.walletwatch.receiver.store.NewDelivery;
 import dev.walletwatch.receiver.store.Store;
@@ -120,6 +121,30 @@ class DeliveryWorkerTest {
     assertThat(provider.sends.get(0).params()).containsEntry("value", "4.2");
     assertThat(row(id).state()).isEqualTo("sent");
     assertThat(row(id).attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void recoveryWaitsForUnsentAlert() throws Exception {
+    provider.thenSend(result(Outcome.RETRY, "http.500"));
+    String alert = enqueue("alert", Duration.ZERO);
+    String recovery = enqueue("recovery", Duration.ZERO);
+    DeliveryWorker worker = worker();
+
+    worker.runDue();
+
+    // The alert failed and waits 1 s; the recovery is due now but must not overtake it.
+    assertThat(provider.sends).extracting(SmsMessage::outId).containsExactly(alert);
+    assertThat(row(recovery).state()).isEqualTo("pending");
+    assertThat(store.outbox().nextWakeup()).isEqualTo(clock.instant().plusSeconds(1));
+
+    clock.advance(Duration.ofSeconds(1));
+    worker.runDue();
+
+    assertThat(provider.sends)
+        .extracting(SmsMessage::outId)
+        .containsExactly(alert, alert, recovery);
+    assertThat(row(alert).state()).isEqualTo("sent");
+    assertThat(row(recovery).state()).isEqualTo("sent");
   }
 
   @Test
