@@ -43,6 +43,21 @@ final class AccessControl {
     return false;
   }
 
+  /**
+   * Returns the 403 message for {@code remoteAddress}: the address as the socket shows it (a
+   * proxy's address when the receiver runs behind one) and the {@code server.allow} entry to add.
+   */
+  static String notAllowedMessage(String remoteAddress) {
+    String address = remoteAddress.replace("[", "").replace("]", "");
+    String prefix = address.contains(":") ? "/128" : "/32";
+    return "caller address "
+        + address
+        + " is not in server.allow; if this caller should be served, add it to server.allow as"
+        + " a CIDR such as "
+        + address
+        + prefix;
+  }
+
   /** Returns whether the {@code Authorization} header value carries the configured token. */
   boolean authorized(String authorization) {
     if (authorization == null

@@ -69,9 +69,16 @@ public final class ReceiverHandler extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) {
     String path = Request.getPathInContext(request);
     String method = request.getMethod();
-    if (!access.allows(Request.getRemoteAddr(request))) {
+    String caller = Request.getRemoteAddr(request);
+    if (!access.allows(caller)) {
+      // The message names the address because behind a proxy it is the proxy's, which is the fact
+      // the user needs. The log throttle keys on the status only, so callers cannot grow its map.
       return reject(
-          response, callback, HttpStatus.FORBIDDEN_403, "caller address is not in server.allow");
+          response,
+          callback,
+          HttpStatus.FORBIDDEN_403,
+          AccessControl.notAllowedMessage(caller),
+          "403");
     }
     if (HEALTH_PATH.equals(path)) {
       if (!"GET".equals(method)) {
@@ -226,9 +233,15 @@ public final class ReceiverHandler extends Handler.Abstract {
   }
 
   private boolean reject(Response response, Callback callback, int status, String message) {
+    return reject(response, callback, status, message, status + message);
+  }
+
+  /** Rejects the request, logging it unless a line with the same {@code logKey} was just logged. */
+  private boolean reject(
+      Response response, Callback callback, int status, String message, String logKey) {
     metrics.increment("webhooks.rejected", "status:" + status);
     if (status != HttpStatus.SERVICE_UNAVAILABLE_503) {
-      long skipped = rejectionLog.admit(status + message, clock.millis());
+      long skipped = rejectionLog.admit(logKey, clock.millis());
       if (skipped >= 0) {
         LOG.info(
             "webhook.rejected status={} reason=\"{}\" repeats_not_logged={}",

@@ -152,6 +152,9 @@ class ReceiverServerTest {
     HttpResponse<String> response = post(WEBHOOK.formatted("1"), TestConfigs.TOKEN);
 
     assertThat(response.statusCode()).isEqualTo(403);
+    String error = JSON.readTree(response.body()).get("error").asText();
+    assertThat(error).contains("caller address 127.0.0.1 is not in server.allow");
+    assertThat(error).contains("add it to server.allow as a CIDR such as 127.0.0.1/32");
     assertThat(count("SELECT count(*) FROM events")).isZero();
   }
 
