@@ -111,6 +111,9 @@ class ReceiverServerTest {
     assertThat(JSON.readTree(first.body()).get("status").asText()).isEqualTo("stored");
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(second.body()).get("status").asText()).isEqualTo("duplicate");
+    assertThat(JSON.readTree(second.body()).get("event").asLong())
+        .as("the duplicate names the event stored first")
+        .isEqualTo(JSON.readTree(first.body()).get("event").asLong());
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> count("SELECT count(*) FROM deliveries WHERE state = 'sent'") == 2);
