@@ -20,6 +20,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Serves {@code POST /webhooks/datadog} and {@code GET /healthz}.
@@ -243,11 +244,17 @@ public final class ReceiverHandler extends Handler.Abstract {
     if (status != HttpStatus.SERVICE_UNAVAILABLE_503) {
       long skipped = rejectionLog.admit(logKey, clock.millis());
       if (skipped >= 0) {
-        LOG.info(
-            "webhook.rejected status={} reason=\"{}\" repeats_not_logged={}",
-            status,
-            message,
-            skipped);
+        // A wrong token or caller can mean a misconfigured sender or a probe, so it is a warning.
+        Level level =
+            status == HttpStatus.UNAUTHORIZED_401 || status == HttpStatus.FORBIDDEN_403
+                ? Level.WARN
+                : Level.INFO;
+        LOG.atLevel(level)
+            .log(
+                "webhook.rejected status={} reason=\"{}\" repeats_not_logged={}",
+                status,
+                message,
+                skipped);
       }
     }
     return reply(response, callback, status, error(message));

@@ -3,6 +3,10 @@ package dev.walletwatch.receiver.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.walletwatch.receiver.Receiver;
@@ -31,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The receiver through real Jetty on loopback with a real SQLite file. */
 class ReceiverServerTest {
@@ -146,6 +151,40 @@ class ReceiverServerTest {
     assertThat(missing.headers().firstValue("WWW-Authenticate")).contains("Bearer");
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(count("SELECT count(*) FROM events")).isZero();
+  }
+
+  @Test
+  void rejectedCallersLoggedAtWarnOnce() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(ReceiverHandler.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      start("[\"127.0.0.1/32\"]");
+      post(WEBHOOK.formatted("1"), null);
+      post(WEBHOOK.formatted("1"), "wrong-token-0123456789");
+      receiver.close();
+      receiver = null;
+      start("[\"10.0.0.0/8\"]");
+      post(WEBHOOK.formatted("1"), TestConfigs.TOKEN);
+      post(WEBHOOK.formatted("1"), TestConfigs.TOKEN);
+    } finally {
+      logger.detachAppender(appender);
+    }
+
+    List<ILoggingEvent> rejected;
+    synchronized (appender) {
+      rejected =
+          appender.list.stream()
+              .filter(e -> e.getFormattedMessage().startsWith("webhook.rejected"))
+              .toList();
+    }
+    // The second 401 and the second 403 fall within the throttle's interval.
+    assertThat(rejected).hasSize(2);
+    assertThat(rejected.get(0).getFormattedMessage()).contains("status=401");
+    assertThat(rejected.get(0).getLevel()).isEqualTo(Level.WARN);
+    assertThat(rejected.get(1).getFormattedMessage()).contains("status=403");
+    assertThat(rejected.get(1).getLevel()).isEqualTo(Level.WARN);
   }
 
   @Test
