@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
       "Sends one SMS with a rule's template directly through the configured provider (not through"
           + " the outbox: nothing is stored, retried or flood-limited) and prints the provider's"
           + " classified answer.",
-      "Placeholders take sample values: {value} from --value, {threshold} from the rule's below,"
-          + " {transition} Triggered (Recovered with --recovery).",
+      "Placeholders take sample values: {value} from --value (default: the word test, which no"
+          + " one can mistake for a real balance), {threshold} from the rule's below, {transition}"
+          + " Triggered (Recovered with --recovery).",
       "Exit code 0 when the provider accepted the message, 1 otherwise, 2 for a config problem."
     })
 public final class SendTestCommand implements Callable<Integer> {
@@ -52,10 +53,16 @@ public final class SendTestCommand implements Callable<Integer> {
       description = "Number to text (default: the rule's first phone).")
   String phone;
 
+  /** A word rather than a number, so that a test SMS is never read as a real balance of 0. */
+  static final String SAMPLE_VALUE = "test";
+
   @Option(
       names = "--value",
-      defaultValue = "0",
-      description = "Sample value for {value} (default: ${DEFAULT-VALUE}).")
+      paramLabel = "TEXT",
+      defaultValue = SAMPLE_VALUE,
+      description =
+          "Text for {value} (default: ${DEFAULT-VALUE}). Pass a number such as 4.2 to see how a"
+              + " balance reads in the template.")
   String value;
 
   @Option(names = "--recovery", description = "Send the rule's recovery template instead.")

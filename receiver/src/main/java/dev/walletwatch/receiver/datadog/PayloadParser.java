@@ -93,12 +93,22 @@ public final class PayloadParser {
     if (node == null || !node.isObject()) {
       throw new InvalidPayloadException(
           "JSON body is "
-              + (node == null
-                  ? "empty"
-                  : "a " + node.getNodeType().toString().toLowerCase(Locale.ROOT))
+              + describe(node)
               + ", expected an object with webhook fields such as id and alert_transition");
     }
     return (ObjectNode) node;
+  }
+
+  /** Names the kind of a JSON value that is not an object: "an array", "a string", "null". */
+  private static String describe(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "empty";
+    }
+    if (node.isNull()) {
+      return "null";
+    }
+    String type = node.getNodeType().toString().toLowerCase(Locale.ROOT);
+    return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
   }
 
   private ObjectNode parseForm(String text) throws InvalidPayloadException {

@@ -1,6 +1,7 @@
 package dev.walletwatch.receiver.delivery;
 
 import dev.walletwatch.receiver.config.ReceiverConfig;
+import dev.walletwatch.receiver.intake.WebhookIntake;
 import dev.walletwatch.receiver.metrics.Metrics;
 import dev.walletwatch.receiver.sms.LookupResult;
 import dev.walletwatch.receiver.sms.Phones;
@@ -159,9 +160,12 @@ public final class DeliveryWorker implements AutoCloseable {
       LOG.info("delivery.lookup id={} result=NOT_FOUND action=send", delivery.id());
     }
     Instant now = clock.instant();
+    // The outbox hands out rows for one phone and rule in order, so a recovery is checked only
+    // after the alert before it was sent or given up.
     FloodControl.Verdict verdict =
         FloodControl.check(
-            outbox.lastSent(delivery.phone(), delivery.rule(), delivery.kind()),
+            WebhookIntake.KIND_RECOVERY.equals(delivery.kind()),
+            outbox.floodState(delivery.phone(), delivery.rule()),
             delivery.repeatInterval(),
             now);
     if (!verdict.allowed()) {

@@ -1,5 +1,6 @@
 package dev.walletwatch.receiver.http;
 
+import dev.walletwatch.receiver.Troubleshooting;
 import dev.walletwatch.receiver.config.Cidr;
 import dev.walletwatch.receiver.config.Secret;
 import java.net.InetAddress;
@@ -12,7 +13,7 @@ import java.util.Locale;
  * {@code server.token}, compared in constant time. Datadog does not sign webhooks, so the token in
  * a custom header is what proves the sender.
  */
-final class AccessControl {
+public final class AccessControl {
   private static final String BEARER = "bearer ";
 
   private final List<Cidr> allow;
@@ -41,6 +42,23 @@ final class AccessControl {
       }
     }
     return false;
+  }
+
+  /**
+   * Returns the 403 message for {@code remoteAddress}: the address as the socket shows it (a
+   * proxy's address when the receiver runs behind one) and the {@code server.allow} entry to add.
+   */
+  public static String notAllowedMessage(String remoteAddress) {
+    String address = remoteAddress.replace("[", "").replace("]", "");
+    String prefix = address.contains(":") ? "/128" : "/32";
+    return "caller address "
+        + address
+        + " is not in server.allow; if this caller should be served, add it to server.allow as"
+        + " a CIDR such as "
+        + address
+        + prefix
+        + "; "
+        + Troubleshooting.see(Troubleshooting.RETURNS_403);
   }
 
   /** Returns whether the {@code Authorization} header value carries the configured token. */

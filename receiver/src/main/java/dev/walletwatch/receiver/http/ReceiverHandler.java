@@ -21,6 +21,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Serves {@code POST /webhooks/datadog} and {@code GET /healthz}.
@@ -40,9 +41,6 @@ public final class ReceiverHandler extends Handler.Abstract {
           + Troubleshooting.see(Troubleshooting.RETURNS_401);
 
   /** The error of a 403 response, also logged. */
-  public static final String FORBIDDEN_MESSAGE =
-      "caller address is not in server.allow; " + Troubleshooting.see(Troubleshooting.RETURNS_403);
-
   /** The error of a 503 response when the store cannot commit. */
   public static final String STORE_FAILED_MESSAGE =
       "the store cannot commit, so retry later; "
@@ -84,8 +82,16 @@ public final class ReceiverHandler extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) {
     String path = Request.getPathInContext(request);
     String method = request.getMethod();
-    if (!access.allows(Request.getRemoteAddr(request))) {
-      return reject(response, callback, HttpStatus.FORBIDDEN_403, FORBIDDEN_MESSAGE);
+    String caller = Request.getRemoteAddr(request);
+    if (!access.allows(caller)) {
+      // The message names the address because behind a proxy it is the proxy's, which is the fact
+      // the user needs. The log throttle keys on the status only, so callers cannot grow its map.
+      return reject(
+          response,
+          callback,
+          HttpStatus.FORBIDDEN_403,
+          AccessControl.notAllowedMessage(caller),
+          "403");
     }
     if (HEALTH_PATH.equals(path)) {
       if (!"GET".equals(method)) {
@@ -242,15 +248,27 @@ public final class ReceiverHandler extends Handler.Abstract {
   }
 
   private boolean reject(Response response, Callback callback, int status, String message) {
+    return reject(response, callback, status, message, status + message);
+  }
+
+  /** Rejects the request, logging it unless a line with the same {@code logKey} was just logged. */
+  private boolean reject(
+      Response response, Callback callback, int status, String message, String logKey) {
     metrics.increment("webhooks.rejected", "status:" + status);
     if (status != HttpStatus.SERVICE_UNAVAILABLE_503) {
-      long skipped = rejectionLog.admit(status + message, clock.millis());
+      long skipped = rejectionLog.admit(logKey, clock.millis());
       if (skipped >= 0) {
-        LOG.info(
-            "webhook.rejected status={} reason=\"{}\" repeats_not_logged={}",
-            status,
-            message,
-            skipped);
+        // A wrong token or caller can mean a misconfigured sender or a probe, so it is a warning.
+        Level level =
+            status == HttpStatus.UNAUTHORIZED_401 || status == HttpStatus.FORBIDDEN_403
+                ? Level.WARN
+                : Level.INFO;
+        LOG.atLevel(level)
+            .log(
+                "webhook.rejected status={} reason=\"{}\" repeats_not_logged={}",
+                status,
+                message,
+                skipped);
       }
     }
     return reply(response, callback, status, error(message));

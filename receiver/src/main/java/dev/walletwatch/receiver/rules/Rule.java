@@ -21,8 +21,8 @@ import java.util.Set;
  * @param phones numbers to text
  * @param template the alert template
  * @param recovery the template sent on {@code Recovered}, or null
- * @param repeatInterval at most one SMS per phone, rule and kind within this time; zero for no
- *     limit
+ * @param repeatInterval at most one alert SMS per phone and rule within this time unless a recovery
+ *     SMS came between; zero for no limit
  */
 public record Rule(
     String name,

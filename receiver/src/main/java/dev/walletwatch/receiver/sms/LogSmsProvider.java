@@ -1,5 +1,6 @@
 package dev.walletwatch.receiver.sms;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FileOutputStream;
@@ -11,13 +12,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code log} dry-run provider: logs what would be sent, with the phone masked, and reports it
- * sent. With a file set, each message is also appended to it as one JSON line (phone masked) and
- * flushed to disk, which lets a lookup after a crash find messages already "sent".
+ * The {@code log} dry-run provider: logs at INFO the template code and variables that would be
+ * sent, with the phone masked, and reports the message sent. With a file set, each message is also
+ * appended to it as one JSON line (phone masked) and flushed to disk, which lets a lookup after a
+ * crash find messages already "sent".
  */
 public final class LogSmsProvider implements SmsProvider {
   private static final Logger LOG = LoggerFactory.getLogger(LogSmsProvider.class);
@@ -39,12 +42,15 @@ public final class LogSmsProvider implements SmsProvider {
 
   @Override
   public SendResult send(SmsMessage message) {
+    // Showing what would be sent is the dry run's purpose, so the template variables are logged
+    // at INFO. They come from the rule and the event, never from credentials. The phone stays
+    // masked.
     LOG.info(
-        "sms.dry_run phone={} template={} out_id={}",
+        "sms.dry_run phone={} template={} params={} out_id={}",
         Phones.mask(message.phone()),
         message.templateCode(),
+        paramsJson(message),
         message.outId());
-    LOG.debug("sms.dry_run out_id={} params={}", message.outId(), message.params());
     if (file != null) {
       try {
         append(message);
@@ -58,6 +64,15 @@ public final class LogSmsProvider implements SmsProvider {
       }
     }
     return new SendResult(SendResult.Outcome.SENT, "OK", "logged", null, null);
+  }
+
+  /** Writes the variables as the JSON object that Aliyun would get in {@code TemplateParam}. */
+  private static String paramsJson(SmsMessage message) {
+    try {
+      return JSON.writeValueAsString(new TreeMap<>(message.params()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings always serializes", e);
+    }
   }
 
   private void append(SmsMessage message) throws IOException {

@@ -29,7 +29,7 @@ public final class EventLog {
    * The rows written by {@link #accept}.
    *
    * @param duplicate true when an event with the same key was stored before; nothing was written
-   * @param eventId the stored event's row id, or -1 for a duplicate
+   * @param eventId the stored event's row id; for a duplicate, the id of the event stored first
    * @param deliveryIds the outbox rows created, in order
    */
   public record Accepted(boolean duplicate, long eventId, List<String> deliveryIds) {}
@@ -74,7 +74,7 @@ public final class EventLog {
         c -> {
           long eventId = insertEvent(c, key, event, rawBody, contentType, eventJson, now);
           if (eventId < 0) {
-            return new Accepted(true, -1, List.of());
+            return new Accepted(true, storedEventId(c, key), List.of());
           }
           insertDecisions(c, eventId, decisions);
           return new Accepted(false, eventId, insertDeliveries(c, eventId, deliveries, now));
@@ -112,6 +112,17 @@ public final class EventLog {
         ResultSet rows = lastId.executeQuery()) {
       rows.next();
       return rows.getLong(1);
+    }
+  }
+
+  private static long storedEventId(Connection c, String key) throws SQLException {
+    try (PreparedStatement query =
+        c.prepareStatement("SELECT id FROM events WHERE idempotency_key = ?")) {
+      query.setString(1, key);
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
     }
   }
 

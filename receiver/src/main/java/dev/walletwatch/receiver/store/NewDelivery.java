@@ -7,8 +7,8 @@ import java.util.Map;
  * An SMS to queue in the outbox together with the event that caused it.
  *
  * @param rule the rule's name
- * @param kind {@code alert} or {@code recovery}; flood control counts each kind apart, so a
- *     recovery is not held back by the alert sent just before it
+ * @param kind {@code alert} or {@code recovery}; flood control lets a recovery through only after
+ *     an alert SMS, and lets a new alert through after a recovery SMS
  * @param phone the number to text
  * @param templateCode the Aliyun template code
  * @param params the rendered template variables

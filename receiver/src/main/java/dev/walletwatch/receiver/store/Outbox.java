@@ -138,6 +138,13 @@ public final class Outbox {
               delivery.rule(),
               delivery.kind(),
               now.toEpochMilli());
+          execute(
+              c,
+              "INSERT INTO flood_last (phone, rule, kind) VALUES (?, ?, ?)"
+                  + " ON CONFLICT (phone, rule) DO UPDATE SET kind = excluded.kind",
+              delivery.phone(),
+              delivery.rule(),
+              delivery.kind());
           return null;
         });
   }
@@ -198,22 +205,50 @@ public final class Outbox {
         });
   }
 
-  /** Returns when an SMS of this kind last went to this phone for this rule, or null. */
-  public Instant lastSent(String phone, String rule, String kind) throws StorageException {
+  /** Returns what was already sent to this phone for this rule, for flood control. */
+  public FloodState floodState(String phone, String rule) throws StorageException {
     return store.read(
         "reading flood-control state",
         c -> {
-          try (PreparedStatement query =
-              c.prepareStatement(
-                  "SELECT last_sent_at FROM flood_state WHERE phone = ? AND rule = ? AND kind = ?")) {
-            query.setString(1, phone);
-            query.setString(2, rule);
-            query.setString(3, kind);
-            try (ResultSet rows = query.executeQuery()) {
-              return rows.next() ? Instant.ofEpochMilli(rows.getLong(1)) : null;
-            }
+          Instant lastAlert = lastSent(c, phone, rule, "alert");
+          Instant lastRecovery = lastSent(c, phone, rule, "recovery");
+          String lastKind = lastKind(c, phone, rule);
+          if (lastKind == null) {
+            // A store written before flood_last existed: order the two kinds by send time.
+            lastKind =
+                lastRecovery != null && (lastAlert == null || lastRecovery.isAfter(lastAlert))
+                    ? "recovery"
+                    : "alert";
           }
+          return lastAlert == null
+              ? FloodState.NOTHING_SENT
+              : new FloodState(lastAlert, "recovery".equals(lastKind));
         });
+  }
+
+  private static Instant lastSent(Connection c, String phone, String rule, String kind)
+      throws SQLException {
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT last_sent_at FROM flood_state WHERE phone = ? AND rule = ? AND kind = ?")) {
+      query.setString(1, phone);
+      query.setString(2, rule);
+      query.setString(3, kind);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() ? Instant.ofEpochMilli(rows.getLong(1)) : null;
+      }
+    }
+  }
+
+  private static String lastKind(Connection c, String phone, String rule) throws SQLException {
+    try (PreparedStatement query =
+        c.prepareStatement("SELECT kind FROM flood_last WHERE phone = ? AND rule = ?")) {
+      query.setString(1, phone);
+      query.setString(2, rule);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() ? rows.getString(1) : null;
+      }
+    }
   }
 
   private void update(String id, String sql, Object... args) throws StorageException {

@@ -69,6 +69,14 @@ public final class Store implements AutoCloseable {
       kind TEXT NOT NULL,
       last_sent_at INTEGER NOT NULL,
       PRIMARY KEY (phone, rule, kind))""",
+    // The kind of the last SMS sent to a phone for a rule. Send times alone cannot order an alert
+    // and a recovery sent in the same millisecond or across a clock step.
+    """
+    CREATE TABLE IF NOT EXISTS flood_last (
+      phone TEXT NOT NULL,
+      rule TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      PRIMARY KEY (phone, rule))""",
   };
 
   private final Path file;

@@ -2,9 +2,13 @@ package dev.walletwatch.receiver.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.walletwatch.receiver.Main;
 import dev.walletwatch.receiver.config.ReceiverConfig;
 import dev.walletwatch.receiver.intake.WebhookIntake;
+import dev.walletwatch.receiver.sms.LogSmsProvider;
 import dev.walletwatch.receiver.store.Store;
 import dev.walletwatch.receiver.testing.TestConfigs;
 import java.io.PrintWriter;
@@ -16,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** The commands run in-process through picocli, as {@code java -jar} would run them. */
@@ -107,6 +112,34 @@ class CommandsTest {
         .contains("SENT")
         .contains("+86138****0000")
         .doesNotContain("+8613800000000");
+  }
+
+  @Test
+  void sendTestDefaultValueIsSampleWord() {
+    String yaml = TestConfigs.yaml("[\"127.0.0.1/32\"]", "").replace("${TOKEN}", TestConfigs.TOKEN);
+    Path file = dir.resolve("receiver.yml");
+    writeQuietly(file, yaml);
+    Logger logger = (Logger) LoggerFactory.getLogger(LogSmsProvider.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    int exit;
+    try {
+      exit = run("send-test", "-c", file.toString(), "--rule", "btc-low");
+    } finally {
+      logger.detachAppender(appender);
+    }
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(appender.list).hasSize(1);
+    assertThat(appender.list.get(0).getFormattedMessage()).contains("\"value\":\"test\"");
+  }
+
+  @Test
+  void sendTestHelpNamesSampleValue() {
+    assertThat(run("send-test", "--help")).isZero();
+
+    assertThat(out.toString()).contains("default: test");
   }
 
   @Test

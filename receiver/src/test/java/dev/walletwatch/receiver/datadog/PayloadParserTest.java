@@ -131,6 +131,27 @@ class PayloadParserTest {
   @CsvSource(
       delimiter = '|',
       value = {
+        // An array takes "an".
+        "[{\"id\": \"1\"}]|JSON body is an array,",
+        // A string takes "a".
+        "\"webhook\"|JSON body is a string,",
+        // A number takes "a".
+        "42|JSON body is a number,",
+        // A boolean takes "a".
+        "true|JSON body is a boolean,",
+        // The JSON literal null is named as it is written.
+        "null|JSON body is null,",
+      })
+  void nonObjectBodyNamed(String body, String expected) {
+    assertThatThrownBy(() -> parse(body, "application/json"))
+        .isInstanceOf(InvalidPayloadException.class)
+        .hasMessageStartingWith(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "[Triggered] BTC low|TRIGGERED|false",
         "[TEST] [Triggered on {currency:btc}] BTC low|TRIGGERED|true",
         "[P1] [Recovered on {currency:btc}] BTC low|RECOVERED|false",

@@ -292,13 +292,66 @@ class DeliveryWorkerTest {
     worker().runDue();
 
     assertThat(row(second).state()).isEqualTo("suppressed");
-    assertThat(row(recovery).state()).as("recovery is counted apart from alerts").isEqualTo("sent");
+    assertThat(row(recovery).state()).as("recovery follows a sent alert").isEqualTo("sent");
 
     clock.advance(Duration.ofMinutes(20));
     String third = enqueue("alert", Duration.ofMinutes(30));
     worker().runDue();
     assertThat(row(third).state()).isEqualTo("sent");
     assertThat(provider.sends).hasSize(3);
+  }
+
+  @Test
+  void alertAfterRecoverySentAcrossRestart() throws Exception {
+    String alert = enqueue("alert", Duration.ofMinutes(30));
+    worker().runDue();
+    clock.advance(Duration.ofSeconds(30));
+    String recovery = enqueue("recovery", Duration.ofMinutes(30));
+    worker().runDue();
+    assertThat(row(alert).state()).isEqualTo("sent");
+    assertThat(row(recovery).state()).isEqualTo("sent");
+
+    // A new store connection on the same file stands for a restarted receiver.
+    store.close();
+    store = Store.open(dir.resolve("w.db"), Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(59));
+    String again = enqueue("alert", Duration.ofMinutes(30));
+    String repeat = enqueue("alert", Duration.ofMinutes(30));
+    worker().runDue();
+
+    assertThat(row(again).state()).as("a new alert after a recovery").isEqualTo("sent");
+    assertThat(row(repeat).state()).as("a repeat with no recovery since").isEqualTo("suppressed");
+    assertThat(provider.sends).hasSize(3);
+  }
+
+  @Test
+  void olderStoreOrdersKindsBySendTime() throws Exception {
+    enqueue("alert", Duration.ofMinutes(30));
+    worker().runDue();
+    clock.advance(Duration.ofSeconds(30));
+    enqueue("recovery", Duration.ofMinutes(30));
+    worker().runDue();
+    // A store written before the last kind was recorded has only the send times.
+    store.close();
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("w.db"));
+        Statement statement = other.createStatement()) {
+      statement.execute("DROP TABLE flood_last");
+    }
+    store = Store.open(dir.resolve("w.db"), Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(59));
+    String again = enqueue("alert", Duration.ofMinutes(30));
+    worker().runDue();
+
+    assertThat(row(again).state()).isEqualTo("sent");
+  }
+
+  @Test
+  void recoveryWithoutAlertSuppressed() throws Exception {
+    String recovery = enqueue("recovery", Duration.ZERO);
+    worker().runDue();
+
+    assertThat(row(recovery).state()).isEqualTo("suppressed");
+    assertThat(provider.sends).isEmpty();
   }
 
   @Test

@@ -3,6 +3,10 @@ package dev.walletwatch.receiver.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.walletwatch.receiver.Receiver;
@@ -31,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The receiver through real Jetty on loopback with a real SQLite file. */
 class ReceiverServerTest {
@@ -111,6 +116,9 @@ class ReceiverServerTest {
     assertThat(JSON.readTree(first.body()).get("status").asText()).isEqualTo("stored");
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(second.body()).get("status").asText()).isEqualTo("duplicate");
+    assertThat(JSON.readTree(second.body()).get("event").asLong())
+        .as("the duplicate names the event stored first")
+        .isEqualTo(JSON.readTree(first.body()).get("event").asLong());
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> count("SELECT count(*) FROM deliveries WHERE state = 'sent'") == 2);
@@ -150,14 +158,50 @@ class ReceiverServerTest {
   }
 
   @Test
+  void rejectedCallersLoggedAtWarnOnce() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(ReceiverHandler.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      start("[\"127.0.0.1/32\"]");
+      post(WEBHOOK.formatted("1"), null);
+      post(WEBHOOK.formatted("1"), "wrong-token-0123456789");
+      receiver.close();
+      receiver = null;
+      start("[\"10.0.0.0/8\"]");
+      post(WEBHOOK.formatted("1"), TestConfigs.TOKEN);
+      post(WEBHOOK.formatted("1"), TestConfigs.TOKEN);
+    } finally {
+      logger.detachAppender(appender);
+    }
+
+    List<ILoggingEvent> rejected;
+    synchronized (appender) {
+      rejected =
+          appender.list.stream()
+              .filter(e -> e.getFormattedMessage().startsWith("webhook.rejected"))
+              .toList();
+    }
+    // The second 401 and the second 403 fall within the throttle's interval.
+    assertThat(rejected).hasSize(2);
+    assertThat(rejected.get(0).getFormattedMessage()).contains("status=401");
+    assertThat(rejected.get(0).getLevel()).isEqualTo(Level.WARN);
+    assertThat(rejected.get(1).getFormattedMessage()).contains("status=403");
+    assertThat(rejected.get(1).getLevel()).isEqualTo(Level.WARN);
+  }
+
+  @Test
   void callerOutsideAllowIs403() throws Exception {
     start("[\"10.0.0.0/8\", \"::1/128\"]");
 
     HttpResponse<String> response = post(WEBHOOK.formatted("1"), TestConfigs.TOKEN);
 
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(JSON.readTree(response.body()).get("error").asText())
-        .endsWith("see docs/troubleshooting.md#receiver-returns-403");
+    String error = JSON.readTree(response.body()).get("error").asText();
+    assertThat(error).contains("caller address 127.0.0.1 is not in server.allow");
+    assertThat(error).contains("add it to server.allow as a CIDR such as 127.0.0.1/32");
+    assertThat(error).endsWith("see docs/troubleshooting.md#receiver-returns-403");
     assertThat(count("SELECT count(*) FROM events")).isZero();
   }
 

@@ -18,7 +18,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -31,10 +33,11 @@ import org.slf4j.LoggerFactory;
  * Sends SMS through Aliyun's SendSms and looks earlier sends up with QuerySendDetails (Dysmsapi
  * 2017-05-25), signing each attempt anew with the configured signature version.
  *
- * <p>SendSms is not idempotent, so the HTTP client never resends a request on its own: OkHttp's
- * retry on connection failure and redirects are off, and a failure after the request started is
- * reported as {@link Outcome#UNKNOWN} for the worker to {@link #lookup} first. Secrets never reach
- * logs or results, and phone numbers appear only masked.
+ * <p>SendSms is not idempotent, so the HTTP client never resends it on its own: OkHttp's retry on
+ * connection failure and redirects are off for it, and a failure after the request started is
+ * reported as {@link Outcome#UNKNOWN} for the worker to {@link #lookup} first. QuerySendDetails
+ * only reads, so OkHttp may retry it. Secrets never reach logs or results, and phone numbers appear
+ * only masked.
  */
 public final class AliyunSmsProvider implements SmsProvider {
   private static final Logger log = LoggerFactory.getLogger(AliyunSmsProvider.class);
@@ -55,7 +58,8 @@ public final class AliyunSmsProvider implements SmsProvider {
 
   private final AliyunSettings settings;
   private final HttpUrl endpoint;
-  private final OkHttpClient http;
+  private final OkHttpClient sendHttp;
+  private final OkHttpClient lookupHttp;
   private final AliyunRequestSigner signer;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
@@ -66,8 +70,9 @@ public final class AliyunSmsProvider implements SmsProvider {
   }
 
   /**
-   * Creates a provider on top of {@code baseClient} (its pool and dispatcher are shared; the
-   * settings' timeouts replace its own) with {@code clock} for timestamps and send dates.
+   * Creates a provider on top of {@code baseClient} with {@code clock} for timestamps and send
+   * dates. Its dispatcher is shared, and its pool is shared by lookups only. The settings' timeouts
+   * replace its own.
    *
    * @throws IllegalArgumentException if {@code settings.endpoint()} is not an http or https URL
    */
@@ -81,7 +86,7 @@ public final class AliyunSmsProvider implements SmsProvider {
     this.endpoint = parseEndpoint(settings.endpoint());
     this.signer = signer;
     this.clock = clock;
-    this.http =
+    OkHttpClient http =
         baseClient
             .newBuilder()
             .connectTimeout(settings.connectTimeout())
@@ -92,6 +97,17 @@ public final class AliyunSmsProvider implements SmsProvider {
             .followSslRedirects(false)
             .eventListenerFactory(AliyunSmsProvider::progressListener)
             .build();
+    // Each SendSms goes on a new connection that is closed after the response. OkHttp 5.5 reuses
+    // a pooled connection idle for under 10 s without checking it (IDLE_CONNECTION_HEALTHY_NS),
+    // and a server may have closed it without a "Connection: close" header, as HTTP/1.0 servers
+    // and gateways with a short keep-alive do. SendSms is not idempotent and the silent retry is
+    // off, so a request written to such a connection fails after it started. Every send would
+    // then end as an unknown outcome, followed by a lookup and the same failure.
+    this.sendHttp =
+        http.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
+    // A lookup is safe to repeat, so OkHttp may retry it on a new connection when a pooled one
+    // turns out to be closed.
+    this.lookupHttp = http.newBuilder().retryOnConnectionFailure(true).build();
   }
 
   @Override
@@ -137,7 +153,7 @@ public final class AliyunSmsProvider implements SmsProvider {
       return new SendResult(Outcome.PERMANENT, "invalid.request", e.getMessage(), null, null);
     }
     request = request.newBuilder().tag(RequestProgress.class, progress).build();
-    try (Response response = http.newCall(request).execute()) {
+    try (Response response = sendHttp.newCall(request).execute()) {
       String body = response.body().string();
       JsonNode answer = parseJson(body);
       return AliyunFailureClassifier.classifyAnswer(
@@ -232,7 +248,7 @@ public final class AliyunSmsProvider implements SmsProvider {
     } catch (IllegalArgumentException e) {
       throw new LookupFailedException(e.getMessage());
     }
-    try (Response response = http.newCall(request).execute()) {
+    try (Response response = lookupHttp.newCall(request).execute()) {
       JsonNode answer = parseJson(response.body().string());
       String code = text(answer, "Code");
       if (response.code() / 100 != 2 || !"OK".equals(code)) {
@@ -298,7 +314,8 @@ public final class AliyunSmsProvider implements SmsProvider {
 
   @Override
   public void close() {
-    http.connectionPool().evictAll();
+    sendHttp.connectionPool().evictAll();
+    lookupHttp.connectionPool().evictAll();
   }
 
   @Override

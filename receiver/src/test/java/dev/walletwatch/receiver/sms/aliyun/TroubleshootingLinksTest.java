@@ -3,6 +3,7 @@ package dev.walletwatch.receiver.sms.aliyun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walletwatch.receiver.Troubleshooting;
+import dev.walletwatch.receiver.http.AccessControl;
 import dev.walletwatch.receiver.http.ReceiverHandler;
 import dev.walletwatch.receiver.sms.SendResult;
 import dev.walletwatch.receiver.template.VariableRules;
@@ -107,7 +108,7 @@ class TroubleshootingLinksTest {
   static Stream<Arguments> receiverMessages() {
     return Stream.of(
         Arguments.of("401", ReceiverHandler.UNAUTHORIZED_MESSAGE, "receiver-returns-401"),
-        Arguments.of("403", ReceiverHandler.FORBIDDEN_MESSAGE, "receiver-returns-403"),
+        Arguments.of("403", AccessControl.notAllowedMessage("203.0.113.7"), "receiver-returns-403"),
         Arguments.of("503", ReceiverHandler.STORE_FAILED_MESSAGE, "receiver-returns-503"),
         Arguments.of(
             "fixed value over 35 characters",
