@@ -100,7 +100,7 @@ public final class WalletwatchAgent {
         active == null
             ? "agent disabled, the configuration is invalid: "
             : "configuration not reloaded, the running gauges are kept; it is invalid: ";
-    report.fail(consequence + problems.get(0));
+    report.fail(consequence + problems.get(0) + "; see docs/troubleshooting.md#agent-wove-nothing");
     for (int i = 1; i < problems.size(); i++) {
       report.fail("also: " + problems.get(i));
     }

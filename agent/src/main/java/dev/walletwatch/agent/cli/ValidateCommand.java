@@ -71,7 +71,8 @@ final class ValidateCommand implements Callable<Integer> {
     out.println(
         problems.isEmpty()
             ? "ok: " + parsed.gauges().size() + " gauge(s) resolve"
-            : problems.size() + " problem(s) found");
+            : problems.size()
+                + " problem(s) found; see docs/troubleshooting.md#agent-wove-nothing");
     return problems.isEmpty() ? 0 : 1;
   }
 

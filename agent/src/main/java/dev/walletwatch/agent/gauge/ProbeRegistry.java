@@ -71,6 +71,9 @@ public final class ProbeRegistry {
    * Returns one warning for each gauge that has no woven method, saying why, as far as the weaver
    * can tell.
    */
+  /** The troubleshooting entry that every "not woven" warning points to. */
+  static final String TROUBLESHOOTING = "docs/troubleshooting.md#agent-wove-nothing";
+
   public List<String> unwovenWarnings(List<GaugeConfig> gauges, String source, long graceMillis) {
     List<String> warnings = new ArrayList<String>();
     for (GaugeConfig gauge : gauges) {
@@ -104,6 +107,9 @@ public final class ProbeRegistry {
                 + " true for an interface or abstract method"
                 + gauge.method().unqualifiedTypeHint());
       }
+    }
+    for (int i = 0; i < warnings.size(); i++) {
+      warnings.set(i, warnings.get(i) + "; see " + TROUBLESHOOTING);
     }
     return warnings;
   }

@@ -85,6 +85,8 @@ class CliTest {
 
     assertThat(status).isEqualTo(1);
     assertThat(err.toString()).startsWith(config + ": ").contains(expected);
+    assertThat(out.toString())
+        .contains("problem(s) found; see docs/troubleshooting.md#agent-wove-nothing");
   }
 
   @Test

@@ -136,6 +136,10 @@ class AgentForkedIT {
       assertThat(agentLog)
           .contains(
               "gauges[6] (quant.wallet.missing): no class matching com.acme.testapp.NoSuchWallet");
+      assertThat(agentLog)
+          .as("each not-woven warning points to its troubleshooting entry")
+          .contains("NoSuchWallet was loaded within")
+          .contains("; see docs/troubleshooting.md#agent-wove-nothing");
     }
   }
 
@@ -187,6 +191,7 @@ class AgentForkedIT {
     assertThat(woven.stdout).isEqualTo(plain.stdout);
     assertThat(woven.agentLines()).hasSize(1);
     assertThat(woven.agentLines().get(0))
-        .contains("agent disabled", config.toString(), "gauges[0].valeu", "unknown key");
+        .contains("agent disabled", config.toString(), "gauges[0].valeu", "unknown key")
+        .contains("see docs/troubleshooting.md#agent-wove-nothing");
   }
 }
