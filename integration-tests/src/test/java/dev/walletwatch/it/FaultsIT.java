@@ -178,7 +178,7 @@ class FaultsIT {
       if (ordered) {
         assertOneAlertThenOneRecovery(sms, pipeline, "4.9");
       } else {
-        assertOneAlertAndOneRecovery(sms, pipeline, "4.9");
+        assertAlertThenRecovery(sms, pipeline, "4.9");
       }
       return sms;
     }
@@ -208,13 +208,11 @@ class FaultsIT {
   }
 
   /**
-   * Checks for one alert and one recovery SMS in either order.
-   *
-   * <p>NOTE: the receiver does not keep the order of deliveries to one phone. When both wait out an
-   * Aliyun outage, the recovery SMS can reach the phone before the alert it resolves.
+   * Checks for one alert SMS followed by one recovery SMS. The order matters: when both wait out an
+   * Aliyun outage, the receiver must still send the alert first.
    */
-  private static void assertOneAlertAndOneRecovery(
-      AliyunStandIn sms, Pipeline pipeline, String value) throws InterruptedException {
+  private static void assertAlertThenRecovery(AliyunStandIn sms, Pipeline pipeline, String value)
+      throws InterruptedException {
     Wait.until(
         "alert and recovery SMS",
         DELIVERY_TIMEOUT,
@@ -226,7 +224,7 @@ class FaultsIT {
     assertThat(sent).as("accepted SendSms calls\n" + pipeline.describe()).hasSize(2);
     assertThat(sent)
         .extracting(SentSms::templateCode)
-        .containsExactlyInAnyOrder(Pipeline.ALERT_TEMPLATE, Pipeline.RECOVERY_TEMPLATE);
+        .containsExactly(Pipeline.ALERT_TEMPLATE, Pipeline.RECOVERY_TEMPLATE);
     assertThat(sent)
         .filteredOn(one -> one.templateCode().equals(Pipeline.ALERT_TEMPLATE))
         .singleElement()
