@@ -22,9 +22,16 @@ public final class Series {
     this.tags = tags;
   }
 
-  /** Stores {@code value}; the last value wins, which is what a gauge means. */
+  /**
+   * Stores {@code value}; the last value wins, which is what a gauge means. An unchanged value is
+   * not written again: a balance is read far more often than it changes, and skipping the volatile
+   * store keeps this cache line shared between the cores of threads that read the same balance.
+   */
   void set(double value) {
-    bits = Double.doubleToRawLongBits(value);
+    long next = Double.doubleToRawLongBits(value);
+    if (bits != next) {
+      bits = next;
+    }
     if (!present) {
       present = true;
     }
