@@ -58,15 +58,24 @@ final class Installer {
       String source,
       ProbeRegistry registry) {
     Retransformation retransformation = new Retransformation();
-    newAgentBuilder()
-        .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        // One class a batch, so that a class the JVM rejects does not hold back the others.
-        .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(1))
-        .with(retransformation)
+    AgentBuilder builder = newAgentBuilder().disableClassFormatChanges();
+    Set<Class<?>> loaded =
+        TypeMatchers.loadedCandidates(instrumentation.getAllLoadedClasses(), gauges);
+    if (!loaded.isEmpty()) {
+      // Only the loaded classes that a gauge names are retransformed; at premain there are
+      // usually none, and then the builder registers for classes that load later only.
+      builder =
+          builder
+              .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+              // One class a batch, so that a class the JVM rejects does not hold back the others.
+              .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(1))
+              .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loaded))
+              .with(retransformation);
+    }
+    builder
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(new ErrorListener())
-        .ignore(TypeMatchers.ignored())
+        .ignore(TypeMatchers.ignored(gauges))
         .type(TypeMatchers.anyGauge(gauges))
         .transform(new GaugeTransformer(gauges, statsd, source, registry))
         .installOn(instrumentation);
