@@ -1,23 +1,14 @@
 package dev.walletwatch.monitor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.walletwatch.monitor.config.ConfigLoader;
-import dev.walletwatch.monitor.config.DatadogSettings;
-import dev.walletwatch.monitor.config.MonitorsConfig;
 import dev.walletwatch.monitor.datadog.DatadogClient;
 import dev.walletwatch.monitor.datadog.PlannedChange;
 import dev.walletwatch.monitor.datadog.PlannedChange.Action;
-import dev.walletwatch.monitor.datadog.Planner;
 import dev.walletwatch.monitor.datadog.Sleeper;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code apply FILE}: plans, then sends each planned create or update to Datadog in order. */
 @Command(
@@ -28,33 +19,17 @@ import picocli.CommandLine.Spec;
           + " Datadog matches the monitors file. Sends only the fields that differ, so a second"
           + " run sends nothing."
     })
-final class ApplyCommand implements Callable<Integer> {
-  private final Map<String, String> environment;
-  private final Sleeper sleeper;
-
-  @Spec private CommandSpec spec;
-
-  @Parameters(
-      index = "0",
-      paramLabel = "FILE",
-      description = "the monitors file, such as monitors.yml")
-  private Path file;
-
+final class ApplyCommand extends DatadogCommand {
   ApplyCommand(Map<String, String> environment, Sleeper sleeper) {
-    this.environment = environment;
-    this.sleeper = sleeper;
+    super(environment, sleeper);
   }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    MonitorsConfig config = new ConfigLoader(environment).load(file);
-    DatadogSettings datadog = config.datadog();
-    PlanPrinter.printTarget(out, datadog);
-    DatadogClient client = new DatadogClient(datadog, sleeper);
-    List<PlannedChange> changes = Planner.plan(config, client);
-    PlanPrinter.printChanges(out, changes);
-    out.flush();
+    Planned planned = plan(out);
+    DatadogClient client = planned.client();
+    List<PlannedChange> changes = planned.changes();
 
     for (PlannedChange change : changes) {
       if (change.action() == Action.UNCHANGED) {
