@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class AgentCounters {
 
-  /** Values stored into a series. */
+  /** Values that changed a series: the first value, and each one that differs from the last. */
   public static final LongAdder RECORDED = new LongAdder();
 
   /** Values not reported: null, NaN, infinite, not a number, or over {@code maxSeries}. */

@@ -26,15 +26,19 @@ public final class Series {
    * Stores {@code value}; the last value wins, which is what a gauge means. An unchanged value is
    * not written again: a balance is read far more often than it changes, and skipping the volatile
    * store keeps this cache line shared between the cores of threads that read the same balance.
+   *
+   * @return whether the value differs from the one stored before
    */
-  void set(double value) {
+  boolean set(double value) {
     long next = Double.doubleToRawLongBits(value);
+    boolean changed = !present || bits != next;
     if (bits != next) {
       bits = next;
     }
     if (!present) {
       present = true;
     }
+    return changed;
   }
 
   Object key() {

@@ -191,6 +191,21 @@ class GaugeFlushTest {
   }
 
   @Test
+  void recordedCountsChangesOnly() {
+    GaugeProbe balance = probe(0);
+
+    balance.recordReference(new BigDecimal("8"), "BTC", null);
+    balance.recordReference(new BigDecimal("8"), "BTC", null);
+    balance.recordReference(new BigDecimal("8.00"), "BTC", null);
+    balance.recordReference(new BigDecimal("4.9"), "BTC", null);
+
+    // The first value and the change to 4.9 count; the repeats of 8 (8.00 is the same double) do
+    // not.
+    assertThat(AgentCounters.RECORDED.sum()).isEqualTo(2);
+    assertThat(balance.series().get(0).value()).isEqualTo(4.9);
+  }
+
+  @Test
   void pathFailureCountsProbeError() {
     GaugeProbe total = probe(1);
 
