@@ -12,7 +12,8 @@ import java.util.TreeSet;
 public final class ConfigKeys {
   static final Set<String> TOP = Set.of("server", "store", "sms", "rules", "delivery", "statsd");
   static final Set<String> SERVER =
-      Set.of("host", "port", "token", "allow", "idleTimeout", "readTimeout", "tls");
+      Set.of(
+          "host", "port", "token", "allow", "idleTimeout", "readTimeout", "maxConnections", "tls");
   static final Set<String> SERVER_TLS = Set.of("keystore", "password", "keyPassword");
   static final Set<String> SMS = Set.of("provider", "aliyun", "log");
   static final Set<String> SMS_ALIYUN =

@@ -144,10 +144,12 @@ public final class ConfigLoader {
     Duration idle = positive(node.get("idleTimeout"), Duration.ofSeconds(30));
     Duration read = positive(node.get("readTimeout"), Duration.ofSeconds(10));
     ReceiverConfig.Tls tls = TlsLoader.tls(node.get("tls"), base);
-    if (port == null || token == null) {
+    Integer maxConnections = node.get("maxConnections").integer(256, 1, 100_000);
+    if (port == null || token == null || maxConnections == null) {
       return null;
     }
-    return new ReceiverConfig.Server(host, port, Secret.of(token), allow, idle, read, tls);
+    return new ReceiverConfig.Server(
+        host, port, Secret.of(token), allow, idle, read, maxConnections, tls);
   }
 
   private ReceiverConfig.Sms sms(YamlNode node, Path base) {

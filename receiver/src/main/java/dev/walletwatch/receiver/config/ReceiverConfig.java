@@ -46,6 +46,7 @@ public record ReceiverConfig(
       List<Cidr> allow,
       Duration idleTimeout,
       Duration readTimeout,
+      int maxConnections,
       Tls tls) {
     public Server {
       allow = List.copyOf(allow);

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -47,6 +48,11 @@ public final class HttpServer implements AutoCloseable {
     connector.setPort(settings.port());
     connector.setIdleTimeout(settings.idleTimeout().toMillis());
     server.addConnector(connector);
+    // Without a limit, a caller that keeps sending while answers are late opens a connection per
+    // request, and the buffers of thousands of sockets exhaust a 64 MiB heap: the receiver then
+    // stops serving. Past the limit Jetty stops accepting, and new connections wait in the
+    // kernel's accept queue instead.
+    server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
     server.setHandler(handler);
     server.setStopTimeout(5_000);
   }

@@ -1,6 +1,7 @@
 package dev.walletwatch.receiver.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -102,6 +104,36 @@ class ReceiverServerTest {
         ResultSet rows = s.executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
+    }
+  }
+
+  @Test
+  void connectionsBeyondLimitWait() throws Exception {
+    String yaml =
+        TestConfigs.yaml("[\"127.0.0.1/32\"]", "")
+            .replace("  idleTimeout: 5s\n", "  idleTimeout: 5s\n  maxConnections: 2\n");
+    receiver = Receiver.start(TestConfigs.load(dir, yaml), Clock.systemUTC(), provider, 8);
+    int port = receiver.address().getPort();
+
+    try (Socket idle1 = new Socket("127.0.0.1", port);
+        Socket idle2 = new Socket("127.0.0.1", port);
+        Socket third = new Socket("127.0.0.1", port)) {
+      third
+          .getOutputStream()
+          .write(
+              "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      third.setSoTimeout(1_000);
+
+      // Both slots are held by idle connections, so the third waits in the accept queue.
+      assertThatThrownBy(() -> third.getInputStream().read())
+          .isInstanceOf(SocketTimeoutException.class);
+
+      idle1.close();
+      third.setSoTimeout(5_000);
+      String answer = new String(third.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+
+      assertThat(answer).isEqualTo("HTTP/1.1 200");
     }
   }
 
