@@ -241,7 +241,7 @@ public final class HotPathRunner {
         double target = kind.equals("tagged") ? DYNAMIC_TAG_TARGET_NS : CONSTANT_TAGS_TARGET_NS;
         out.append(
             String.format(
-                "| %s | %s | %.1f ± %.1f | %.1f ± %.1f | %.1f ± %.1f | %.0f | %.1f | %.1f |%n",
+                "| %s | %s | %.1f ± %.1f | %.1f ± %.1f | %.1f ± %.1f | %.0f | %.2f | %.2f |%n",
                 scenario.name(),
                 kind,
                 scenario.score(plain),
