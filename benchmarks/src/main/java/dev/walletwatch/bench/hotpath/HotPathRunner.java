@@ -30,7 +30,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * java -cp benchmarks.jar dev.walletwatch.bench.hotpath.HotPathRunner --agent walletwatch-agent.jar
- *     [--forks 1] [--warmups 3] [--iterations 5] [--time 1] [--out summary.md] [--jfr DIR]
+ *     [--forks 1] [--warmups 3] [--iterations 5] [--time-ms 1000] [--scenarios 1t,4t,unreachable]
+ *     [--include REGEX] [--out summary.md] [--jfr DIR]
  * </pre>
  */
 public final class HotPathRunner {
@@ -97,8 +98,8 @@ public final class HotPathRunner {
             TimeValue.milliseconds(args.getInt("time-ms", 1000)),
             jfr,
             "1s",
-            ".*");
-    List<Scenario> scenarios = runner.runAll();
+            args.get("include", ".*"));
+    List<Scenario> scenarios = runner.runAll(args.get("scenarios", "1t,4t,unreachable"));
     String summary = summary(scenarios);
     System.out.println(summary);
     String out = args.get("out", null);
@@ -130,18 +131,30 @@ public final class HotPathRunner {
     }
   }
 
-  /** Runs the three scenarios and checks that the agent reported every woven metric. */
-  public List<Scenario> runAll() throws IOException, RunnerException {
+  /**
+   * Runs the named scenarios ({@code 1t}, {@code 4t}, {@code unreachable}, separated by commas) and
+   * checks that the agent reported every woven metric while DogStatsD listened.
+   */
+  public List<Scenario> runAll(String names) throws IOException, RunnerException {
+    List<String> wanted = List.of(names.split(","));
     Path dir = Files.createTempDirectory("walletwatch-hotpath");
     List<Scenario> scenarios = new ArrayList<>();
     try (UdpSink sink = new UdpSink()) {
       Path listening = writeConfig(dir.resolve("listening.yml"), sink.port());
-      scenarios.add(run("1 thread, DogStatsD listening", 1, listening));
-      requireReported(sink.metrics());
-      scenarios.add(run("4 threads, DogStatsD listening", 4, listening));
+      if (wanted.contains("1t")) {
+        scenarios.add(run("1 thread, DogStatsD listening", 1, listening));
+      }
+      if (wanted.contains("4t")) {
+        scenarios.add(run("4 threads, DogStatsD listening", 4, listening));
+      }
+      if (!scenarios.isEmpty()) {
+        requireReported(sink.metrics());
+      }
     }
-    Path unreachable = writeConfig(dir.resolve("unreachable.yml"), UdpSink.unusedPort());
-    scenarios.add(run("1 thread, nothing on the DogStatsD port", 1, unreachable));
+    if (wanted.contains("unreachable")) {
+      Path unreachable = writeConfig(dir.resolve("unreachable.yml"), UdpSink.unusedPort());
+      scenarios.add(run("1 thread, nothing on the DogStatsD port", 1, unreachable));
+    }
     return scenarios;
   }
 

@@ -1,16 +1,20 @@
 package dev.walletwatch.bench.startup;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
  * A small trading loop standing in for a trading bot: it reads its BTC and USDT balances before
- * every order and fills the order against a random-walk price. It prints {@code first-trade} after
- * its first fill, trades for the warm-up time, and then prints the heap and metaspace in use after
- * full collections, so that runs with and without the agent can be compared.
+ * every order and fills the order against a random-walk price. It prints {@code first-trade} and
+ * the CPU time used so far after its first fill, trades for the warm-up time, and then prints the
+ * heap and metaspace in use after full collections, so that runs with and without the agent can be
+ * compared.
  *
  * <p>Usage: {@code BalanceBot WARMUP_MILLIS}
  */
@@ -27,7 +31,7 @@ public final class BalanceBot {
     BigDecimal price = new BigDecimal("60000.00");
 
     trade(wallet, random, price);
-    System.out.println("first-trade");
+    System.out.println("first-trade cpuMillis=" + processCpuMillis());
     System.out.flush();
 
     long end = System.nanoTime() + warmupMillis * 1_000_000;
@@ -45,6 +49,25 @@ public final class BalanceBot {
       System.gc();
     }
     System.out.println(memoryLine(trades, wallet));
+  }
+
+  /**
+   * Returns the user and system CPU time of this process so far, all threads (JIT and GC too), from
+   * /proc/self/stat; -1 where that file does not exist. A loaded machine stretches wall time but
+   * hardly CPU time, so this shows the agent's own startup work more steadily.
+   *
+   * <p>NOTE: assumes 100 clock ticks a second, the Linux default on x86-64 and arm64.
+   */
+  private static long processCpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      // Fields after the command name, which is in parentheses and may contain spaces.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // utime and stime are fields 14 and 15 of the whole line, so 11 and 12 here.
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   private static void trade(BotWallet wallet, SplittableRandom random, BigDecimal price) {

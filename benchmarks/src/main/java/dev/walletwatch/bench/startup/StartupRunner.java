@@ -38,35 +38,45 @@ public final class StartupRunner {
     Path agentJar = args.existingFile("agent");
     int runs = args.getInt("runs", 10);
     String warmup = String.valueOf(args.getInt("warmup-ms", 3000));
+    String option = args.get("agent-option", null);
     Path dir = Files.createTempDirectory("walletwatch-startup");
 
-    List<Run> with = new ArrayList<>();
-    List<Run> without = new ArrayList<>();
+    List<Variant> variants = new ArrayList<>();
+    variants.add(new Variant("without agent", null, List.of()));
+    variants.add(new Variant("with agent", agentJar, List.of()));
+    if (option != null) {
+      variants.add(new Variant("with agent and " + option, agentJar, List.of(option.split(" "))));
+    }
     try (UdpSink sink = new UdpSink()) {
       Path config = writeConfig(dir.resolve("instrumentation.yml"), sink.port());
       for (int i = 0; i < runs; i++) {
-        // Alternate the order so that neither variant always runs on a freshly idle machine.
-        if (i % 2 == 0) {
-          with.add(run(agentJar, config, warmup));
-          without.add(run(null, null, warmup));
-        } else {
-          without.add(run(null, null, warmup));
-          with.add(run(agentJar, config, warmup));
+        // Rotate the order so that no variant always runs first, on a freshly idle machine.
+        StringBuilder line = new StringBuilder("round " + (i + 1) + ": first trade");
+        for (int k = 0; k < variants.size(); k++) {
+          Variant variant = variants.get((i + k) % variants.size());
+          Run run = run(variant.agentJar(), config, variant.jvmOptions(), warmup);
+          variant.runs().add(run);
+          line.append(String.format(" %s %.1f ms;", variant.name(), run.firstTradeNanos() / 1e6));
         }
-        System.out.printf(
-            "pair %d: first trade %.1f ms with the agent, %.1f ms without%n",
-            i + 1, with.get(i).firstTradeNanos() / 1e6, without.get(i).firstTradeNanos() / 1e6);
+        System.out.println(line);
       }
       if (!sink.metrics().contains("bot.balance")) {
         throw new IllegalStateException(
             "the agent never sent bot.balance (received " + sink.metrics() + ")");
       }
     }
-    String summary = summary(runs, with, without);
+    String summary = summary(runs, variants);
     System.out.println(summary);
     String out = args.get("out", null);
     if (out != null) {
       Files.writeString(Path.of(out), summary);
+    }
+  }
+
+  /** One way of starting the bot, and its runs. */
+  record Variant(String name, Path agentJar, List<String> jvmOptions, List<Run> runs) {
+    Variant(String name, Path agentJar, List<String> jvmOptions) {
+      this(name, agentJar, jvmOptions, new ArrayList<>());
     }
   }
 
@@ -87,10 +97,10 @@ public final class StartupRunner {
   }
 
   /** Runs the bot once; {@code agentJar} null runs it without the agent. */
-  static Run run(Path agentJar, Path config, String warmupMillis)
+  static Run run(Path agentJar, Path config, List<String> jvmOptions, String warmupMillis)
       throws IOException, InterruptedException {
     List<String> command =
-        JavaProcess.command(agentJar, config, List.of(), BalanceBot.class, warmupMillis);
+        JavaProcess.command(agentJar, config, jvmOptions, BalanceBot.class, warmupMillis);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     long start = System.nanoTime();
     Process process = builder.start();
@@ -102,8 +112,9 @@ public final class StartupRunner {
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
-        if (line.equals("first-trade") && firstTrade < 0) {
+        if (line.startsWith("first-trade ") && firstTrade < 0) {
           firstTrade = System.nanoTime() - start;
+          memory.put("cpuMillis", Long.parseLong(line.substring(line.indexOf('=') + 1)));
         } else if (line.startsWith("memory ")) {
           for (String field : line.substring("memory ".length()).split(" ")) {
             String[] pair = field.split("=", 2);
@@ -122,7 +133,7 @@ public final class StartupRunner {
       process.destroyForcibly();
       throw new IllegalStateException("the bot failed or hung: " + command);
     }
-    if (firstTrade < 0 || memory.isEmpty()) {
+    if (firstTrade < 0 || memory.size() < 2) {
       throw new IllegalStateException("the bot printed no first-trade or memory line: " + command);
     }
     if (agentJar != null && !woven) {
@@ -139,34 +150,43 @@ public final class StartupRunner {
     return values;
   }
 
-  static String summary(int runs, List<Run> with, List<Run> without) {
+  static String summary(int runs, List<Variant> variants) {
     StringBuilder out = new StringBuilder();
     out.append("Machine: ").append(JavaProcess.machine()).append('\n');
     out.append("Runs: ").append(runs).append(" of each, interleaved\n\n");
-    out.append("| figure | without agent (median) | with agent (median) | added |\n");
-    out.append("|---|---|---|---|\n");
-    double withMs = Percentiles.median(values(with, null)) / 1e6;
-    double withoutMs = Percentiles.median(values(without, null)) / 1e6;
-    out.append(
-        String.format(
-            "| time to first trade | %.1f ms | %.1f ms | %.1f ms |%n",
-            withoutMs, withMs, withMs - withoutMs));
-    String[][] rows = {
-      {"heapUsed", "heap used after full GC", "MiB"},
-      {"metaspaceUsed", "metaspace used", "MiB"},
-      {"classes", "loaded classes", ""},
-      {"threads", "live threads", ""}
-    };
-    for (String[] row : rows) {
-      double scale = row[2].equals("MiB") ? 1024.0 * 1024.0 : 1;
-      double a = Percentiles.median(values(without, row[0])) / scale;
-      double b = Percentiles.median(values(with, row[0])) / scale;
-      String format =
-          row[2].isEmpty()
-              ? "| %s | %.0f%s | %.0f%s | %.0f%s |%n"
-              : "| %s | %.2f %s | %.2f %s | %.2f %s |%n";
-      out.append(String.format(format, row[1], a, row[2], b, row[2], b - a, row[2]));
+    out.append("| figure |");
+    variants.forEach(variant -> out.append(' ').append(variant.name()).append(" (median) |"));
+    for (int k = 1; k < variants.size(); k++) {
+      out.append(" added, ").append(variants.get(k).name()).append(" |");
     }
+    out.append("\n|---|");
+    out.append("---|".repeat(2 * variants.size() - 1)).append('\n');
+    appendRow(out, variants, "time to first trade", null, 1e6, "ms");
+    appendRow(out, variants, "CPU time to first trade", "cpuMillis", 1, "ms");
+    appendRow(out, variants, "heap used after full GC", "heapUsed", 1024.0 * 1024.0, "MiB");
+    appendRow(out, variants, "metaspace used", "metaspaceUsed", 1024.0 * 1024.0, "MiB");
+    appendRow(out, variants, "loaded classes", "classes", 1, "");
+    appendRow(out, variants, "live threads", "threads", 1, "");
     return out.toString();
+  }
+
+  private static void appendRow(
+      StringBuilder out,
+      List<Variant> variants,
+      String label,
+      String key,
+      double scale,
+      String unit) {
+    String cell = unit.isEmpty() ? " %.0f |" : " %.2f " + unit + " |";
+    out.append("| ").append(label).append(" |");
+    double baseline = Percentiles.median(values(variants.get(0).runs(), key)) / scale;
+    for (Variant variant : variants) {
+      out.append(String.format(cell, Percentiles.median(values(variant.runs(), key)) / scale));
+    }
+    for (int k = 1; k < variants.size(); k++) {
+      double median = Percentiles.median(values(variants.get(k).runs(), key)) / scale;
+      out.append(String.format(cell, median - baseline));
+    }
+    out.append('\n');
   }
 }
