@@ -31,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * java -cp benchmarks.jar dev.walletwatch.bench.receiver.ReceiverLoad --receiver receiver.jar
  *     --dir STORE_DIR [--rates 100,500,1000] [--seconds 10] [--max-seconds 10]
- *     [--concurrency 16] [--out summary.md]
+ *     [--concurrency 16] [--nmt] [--out summary.md]
  * </pre>
  */
 public final class ReceiverLoad {
@@ -65,7 +65,7 @@ public final class ReceiverLoad {
   }
 
   public static void main(String[] arguments) throws Exception {
-    Args args = Args.parse(arguments);
+    Args args = Args.parse(arguments, "nmt");
     Path receiverJar = args.existingFile("receiver");
     Path dir = Path.of(args.get("dir", "target/receiver-bench")).toAbsolutePath();
     Files.createDirectories(dir);
@@ -92,7 +92,11 @@ public final class ReceiverLoad {
     long startNanos;
     long rssKib;
     long peakKib;
-    try (ReceiverProcess started = ReceiverProcess.start(receiverJar, dir)) {
+    long threads;
+    String nativeMemory = "";
+    boolean nmt = args.flag("nmt");
+    List<String> jvmOptions = nmt ? List.of("-XX:NativeMemoryTracking=summary") : List.of();
+    try (ReceiverProcess started = ReceiverProcess.start(receiverJar, dir, jvmOptions)) {
       receiver = started;
       startNanos = receiver.awaitServing(client);
       System.out.printf("receiver serving after %.0f ms%n", startNanos / 1e6);
@@ -106,8 +110,13 @@ public final class ReceiverLoad {
       System.out.print(max.row());
       phases.add(max);
       wrk = Wrk.run(dir, receiver.uri("/webhooks/datadog"), runId, maxSeconds);
-      rssKib = receiver.statusKib("VmRSS");
-      peakKib = receiver.statusKib("VmHWM");
+      rssKib = receiver.statusNumber("VmRSS");
+      peakKib = receiver.statusNumber("VmHWM");
+      threads = receiver.statusNumber("Threads");
+      if (nmt) {
+        nativeMemory = receiver.nativeMemorySummary();
+        Files.writeString(dir.resolve("native-memory.txt"), nativeMemory);
+      }
     }
     StringBuilder out = new StringBuilder();
     out.append("Machine: ").append(JavaProcess.machine()).append('\n');
@@ -118,11 +127,21 @@ public final class ReceiverLoad {
     out.append(String.format("Start to first 200 on /healthz: %.0f ms%n", startNanos / 1e6));
     out.append(
         String.format(
-            "RSS after the load: %.1f MiB (peak %.1f MiB)%n", rssKib / 1024.0, peakKib / 1024.0));
+            "RSS after the load: %.1f MiB (peak %.1f MiB), %d threads%n",
+            rssKib / 1024.0, peakKib / 1024.0, threads));
     out.append("\n| load | sent | 200 | other status | failed | accepted/s | p50 | p99 | max |\n");
     out.append("|---|---|---|---|---|---|---|---|---|\n");
     phases.forEach(phase -> out.append(phase.row()));
     out.append('\n').append(wrk).append('\n');
+    if (nmt) {
+      out.append(
+          "\nNative memory tracking (-XX:NativeMemoryTracking=summary, after the load):\n\n```\n");
+      nativeMemory
+          .lines()
+          .filter(line -> line.startsWith("Total") || line.startsWith("-"))
+          .forEach(line -> out.append(line.strip()).append('\n'));
+      out.append("```\n");
+    }
     return out.toString();
   }
 

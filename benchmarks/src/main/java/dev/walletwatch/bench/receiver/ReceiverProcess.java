@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +35,8 @@ final class ReceiverProcess implements AutoCloseable {
   }
 
   /** Writes the configuration into {@code dir} and starts the receiver; logs go to a file there. */
-  static ReceiverProcess start(Path receiverJar, Path dir) throws IOException {
+  static ReceiverProcess start(Path receiverJar, Path dir, List<String> jvmOptions)
+      throws IOException {
     int port;
     try (ServerSocket probe = new ServerSocket()) {
       probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -63,15 +65,11 @@ final class ReceiverProcess implements AutoCloseable {
             repeatInterval: 30m
         """
             .formatted(port, dir.resolve("walletwatch.db")));
-    List<String> command =
-        List.of(
-            JavaProcess.javaLauncher(),
-            "-Xmx64m",
-            "-jar",
-            receiverJar.toString(),
-            "serve",
-            "--config",
-            config.toString());
+    List<String> command = new ArrayList<>();
+    command.add(JavaProcess.javaLauncher());
+    command.add("-Xmx64m");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", receiverJar.toString(), "serve", "--config", config.toString()));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -114,8 +112,28 @@ final class ReceiverProcess implements AutoCloseable {
     return process.pid();
   }
 
-  /** Returns a field of /proc/PID/status in KiB, such as VmRSS or VmHWM. */
-  long statusKib(String field) throws IOException {
+  /**
+   * Returns the native memory summary from {@code jcmd PID VM.native_memory summary}; the JVM must
+   * have been started with {@code -XX:NativeMemoryTracking=summary}.
+   */
+  String nativeMemorySummary() throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Path output = Files.createTempFile("walletwatch-nmt", ".txt");
+    Process process =
+        new ProcessBuilder(jcmd.toString(), String.valueOf(pid()), "VM.native_memory", "summary")
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    // A JVM that ran out of heap may never answer the attach request.
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      return "jcmd did not answer within 30 s";
+    }
+    return Files.readString(output);
+  }
+
+  /** Returns a number field of /proc/PID/status, such as VmRSS or VmHWM in KiB, or Threads. */
+  long statusNumber(String field) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
       if (line.startsWith(field + ":")) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
