@@ -61,6 +61,7 @@ public final class HotPathRunner {
   private final Path jfrDir;
   private final String flushInterval;
   private final String include;
+  private Path jmhOutput;
 
   /**
    * Creates a runner.
@@ -86,6 +87,12 @@ public final class HotPathRunner {
     this.jfrDir = jfrDir;
     this.flushInterval = flushInterval;
     this.include = include;
+  }
+
+  /** Sends JMH's output, with the forked JVMs' stdout and stderr, to {@code file}. */
+  public HotPathRunner writingOutputTo(Path file) {
+    this.jmhOutput = file;
+    return this;
   }
 
   public static void main(String[] arguments) throws Exception {
@@ -153,22 +160,22 @@ public final class HotPathRunner {
    * checks that the agent reported every woven metric while DogStatsD listened.
    */
   public List<Scenario> runAll(String names) throws IOException, RunnerException {
-    List<String> wanted = List.of(names.split(","));
+    List<String> selected = List.of(names.split(","));
     Path dir = Files.createTempDirectory("walletwatch-hotpath");
     List<Scenario> scenarios = new ArrayList<>();
     try (UdpSink sink = new UdpSink()) {
       Path listening = writeConfig(dir.resolve("listening.yml"), sink.port());
-      if (wanted.contains("1t")) {
+      if (selected.contains("1t")) {
         scenarios.add(run("1 thread, DogStatsD listening", 1, listening));
       }
-      if (wanted.contains("4t")) {
+      if (selected.contains("4t")) {
         scenarios.add(run("4 threads, DogStatsD listening", 4, listening));
       }
       if (!scenarios.isEmpty()) {
         requireReported(sink.metrics());
       }
     }
-    if (wanted.contains("unreachable")) {
+    if (selected.contains("unreachable")) {
       Path unreachable = writeConfig(dir.resolve("unreachable.yml"), UdpSink.unusedPort());
       scenarios.add(run("1 thread, nothing on the DogStatsD port", 1, unreachable));
     }
@@ -190,6 +197,9 @@ public final class HotPathRunner {
             .addProfiler(GCProfiler.class);
     if (jfrDir != null) {
       options.addProfiler(JavaFlightRecorderProfiler.class, "dir=" + jfrDir);
+    }
+    if (jmhOutput != null) {
+      options.output(jmhOutput.toString());
     }
     Collection<RunResult> results = new Runner(options.build()).run();
     Map<String, RunResult> byMethod = new HashMap<>();

@@ -31,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * java -cp benchmarks.jar dev.walletwatch.bench.receiver.ReceiverLoad --receiver receiver.jar
  *     --dir STORE_DIR [--rates 100,500,1000] [--seconds 10] [--max-seconds 10]
- *     [--concurrency 16] [--nmt] [--out summary.md]
+ *     [--concurrency 16] [--nmt] [--jvm-option "-XX:..."] [--out summary.md]
  * </pre>
  */
 public final class ReceiverLoad {
@@ -45,7 +45,7 @@ public final class ReceiverLoad {
   private final String runId = Long.toString(System.currentTimeMillis(), 36);
   private ReceiverProcess receiver;
 
-  /** What one load phase measured. */
+  /** Figures of one load phase. */
   record Phase(
       String name, int sent, int ok, int other, int failed, double seconds, long[] micros) {
 
@@ -95,7 +95,14 @@ public final class ReceiverLoad {
     long threads;
     String nativeMemory = "";
     boolean nmt = args.flag("nmt");
-    List<String> jvmOptions = nmt ? List.of("-XX:NativeMemoryTracking=summary") : List.of();
+    List<String> jvmOptions = new ArrayList<>();
+    if (nmt) {
+      jvmOptions.add("-XX:NativeMemoryTracking=summary");
+    }
+    String extra = args.get("jvm-option", null);
+    if (extra != null) {
+      jvmOptions.addAll(List.of(extra.split(" ")));
+    }
     try (ReceiverProcess started = ReceiverProcess.start(receiverJar, dir, jvmOptions)) {
       receiver = started;
       startNanos = receiver.awaitServing(client);
@@ -120,7 +127,9 @@ public final class ReceiverLoad {
     }
     StringBuilder out = new StringBuilder();
     out.append("Machine: ").append(JavaProcess.machine()).append('\n');
-    out.append("Receiver: -Xmx64m, log SMS provider, SQLite store on ext4 in ")
+    out.append("Receiver: -Xmx64m ")
+        .append(args.get("jvm-option", ""))
+        .append(", log SMS provider, SQLite store in ")
         .append(dir)
         .append('\n');
     out.append(String.format("Jar: %.1f MiB%n", Files.size(receiverJar) / 1024.0 / 1024.0));
@@ -155,7 +164,7 @@ public final class ReceiverLoad {
         .build();
   }
 
-  /** Sends {@code rate} webhooks a second for {@code seconds}, without waiting for answers. */
+  /** Sends {@code rate} webhooks a second for {@code seconds}, without waiting for responses. */
   private Phase fixedRate(int rate, int seconds, String name) throws InterruptedException {
     int total = rate * seconds;
     long period = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -192,7 +201,7 @@ public final class ReceiverLoad {
               });
     }
     if (!done.await(2, TimeUnit.MINUTES)) {
-      throw new IllegalStateException(name + ": answers still missing after 2 minutes");
+      throw new IllegalStateException(name + ": responses still missing after 2 minutes");
     }
     double elapsed = (lastDone.get() - start) / 1e9;
     long[] micros = Arrays.stream(latencies).map(n -> n / 1000).toArray();
@@ -209,7 +218,9 @@ public final class ReceiverLoad {
     }
   }
 
-  /** Runs {@code users} threads that each send the next webhook as soon as the last is answered. */
+  /**
+   * Runs {@code users} threads that each send the next webhook once the previous response arrives.
+   */
   private Phase closedLoop(int users, int seconds) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     AtomicInteger ok = new AtomicInteger();

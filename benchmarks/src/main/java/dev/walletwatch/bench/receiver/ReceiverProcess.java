@@ -80,7 +80,7 @@ final class ReceiverProcess implements AutoCloseable {
   }
 
   /**
-   * Polls {@code GET /healthz} every 10 ms until it answers 200.
+   * Polls {@code GET /healthz} every 10 ms until it returns 200.
    *
    * @return nanoseconds from process start to the first 200
    */
@@ -124,7 +124,7 @@ final class ReceiverProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(output.toFile())
             .start();
-    // A JVM that ran out of heap may never answer the attach request.
+    // A JVM that ran out of heap may never respond to the attach request.
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       return "jcmd did not answer within 30 s";

@@ -36,26 +36,35 @@ final class Wrk {
             "-s",
             script.toString(),
             url.toString());
+    Path output = dir.resolve("wrk.txt");
     Process process;
     try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
     } catch (IOException e) {
       return "wrk: not run (" + e.getMessage() + "); install it with apt-get install -y wrk";
     }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    // wrk can hang on connections that a failed server accepted but never serves.
     if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      return "wrk: timed out";
+      return "wrk: no result within " + (seconds + 60) + " s";
     }
-    System.out.println(output);
+    String report = Files.readString(output, StandardCharsets.UTF_8);
+    System.out.println(report);
     return "wrk -t2 -c16 -d"
         + seconds
         + "s --latency (16 connections, closed loop):\n\n```\n"
-        + output.strip()
+        + report.strip()
         + "\n```\n";
   }
 
-  /** Each wrk thread numbers its requests; the thread id keeps the event ids apart. */
+  /**
+   * Returns the Lua script: each wrk thread numbers its requests, and its thread id keeps ids
+   * apart.
+   */
   private static String luaScript(String runId) {
     String template =
         Webhooks.triggered("ID_PLACEHOLDER").replace("\\", "\\\\").replace("\"", "\\\"");

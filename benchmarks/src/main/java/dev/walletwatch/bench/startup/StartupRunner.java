@@ -17,20 +17,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts {@link BalanceBot} with and without the agent, alternating which goes first in each pair,
+ * Starts {@link BalanceBot} with and without the agent, rotating which goes first in each round,
  * and reports the median time from process start to the first trade and the heap and metaspace in
  * use after warm-up.
  *
  * <pre>
  * java -cp benchmarks.jar dev.walletwatch.bench.startup.StartupRunner --agent walletwatch-agent.jar
- *     [--runs 10] [--warmup-ms 3000] [--out summary.md]
+ *     [--runs 10] [--warmup-ms 3000] [--agent-option "-X..."] [--out summary.md]
  * </pre>
  */
 public final class StartupRunner {
 
   private StartupRunner() {}
 
-  /** What one run of the bot measured. */
+  /** Figures of one run of the bot. */
   record Run(long firstTradeNanos, Map<String, Long> memory) {}
 
   public static void main(String[] arguments) throws Exception {
