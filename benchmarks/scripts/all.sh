@@ -5,5 +5,10 @@ dir=$(dirname "$0")
 (cd "$dir/../.." && mvn -B -o -q -pl benchmarks,receiver -am package -DskipTests)
 "$dir/hotpath.sh"
 "$dir/startup.sh"
+if [[ -f $dir/../../integration-tests/target/demo-apps.jar ]]; then
+  "$dir/xchange-startup.sh"
+else
+  echo "xchange-startup.sh skipped: integration-tests/target/demo-apps.jar is missing" >&2
+fi
 "$dir/latency.sh"
 "$dir/receiver.sh"
