@@ -7,7 +7,8 @@ results=${WALLETWATCH_BENCH_RESULTS:-$root/benchmarks/target/results}
 mkdir -p "$results"
 for jar in "$bench_jar" "$agent_jar" "$receiver_jar"; do
   if [[ ! -f $jar ]]; then
-    echo "missing $jar; build it first: mvn -B -o -pl benchmarks,receiver -am package -DskipTests" >&2
+    echo "missing $jar; build it first:" \
+      "mvn -B -o -pl benchmarks,receiver,monitor -am package -DskipTests" >&2
     exit 2
   fi
 done
