@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An Aliyun SMS endpoint on 127.0.0.1 that answers every SendSms request with {@code Code: OK} and
- * records when each arrived. It checks no signature: the receiver's signing is tested against the
- * official SDK elsewhere, and here only the arrival time matters.
+ * An Aliyun SMS endpoint on 127.0.0.1 that responds to every request with {@code Code: OK} and
+ * records when each SendSms request arrived. It checks no signature, because only the arrival time
+ * matters here.
  */
 final class AliyunStandIn implements AutoCloseable {
 
