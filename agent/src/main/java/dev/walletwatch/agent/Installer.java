@@ -62,8 +62,8 @@ final class Installer {
     Set<Class<?>> loaded =
         TypeMatchers.loadedCandidates(instrumentation.getAllLoadedClasses(), gauges);
     if (!loaded.isEmpty()) {
-      // Only the loaded classes that a gauge names are retransformed; at premain there are
-      // usually none, and then the builder registers for classes that load later only.
+      // Only the loaded classes that a gauge names are retransformed. At premain there are
+      // usually none, so the builder then only registers for classes that load later.
       builder =
           builder
               .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)

@@ -48,7 +48,7 @@ public final class HttpServer implements AutoCloseable {
     connector.setPort(settings.port());
     connector.setIdleTimeout(settings.idleTimeout().toMillis());
     server.addConnector(connector);
-    // Without a limit, a caller that keeps sending while answers are late opens a connection per
+    // Without a limit, a caller that keeps sending while responses are late opens a connection per
     // request, and the buffers of thousands of sockets exhaust a 64 MiB heap: the receiver then
     // stops serving. Past the limit Jetty stops accepting, and new connections wait in the
     // kernel's accept queue instead.
