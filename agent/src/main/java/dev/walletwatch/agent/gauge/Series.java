@@ -31,14 +31,15 @@ public final class Series {
    */
   boolean set(double value) {
     long next = Double.doubleToRawLongBits(value);
-    boolean changed = !present || bits != next;
-    if (bits != next) {
+    boolean differs = bits != next;
+    if (differs) {
       bits = next;
     }
     if (!present) {
       present = true;
+      return true;
     }
-    return changed;
+    return differs;
   }
 
   Object key() {
