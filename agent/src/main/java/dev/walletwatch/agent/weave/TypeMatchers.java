@@ -43,7 +43,7 @@ public final class TypeMatchers {
    * Returns the matcher for types the agent never transforms, given the gauges of this install.
    * Checks that need only the class name come first, because Byte Buddy reads a class file only
    * when a matcher needs more than the name, and the application loads thousands of classes. When
-   * no gauge asks for subtypes, a class that no gauge names is ignored by its name alone.
+   * no gauge sets subtypes: true, a class that no gauge names is ignored by its name alone.
    */
   public static ElementMatcher.Junction<TypeDescription> ignored(List<GaugeConfig> gauges) {
     ElementMatcher.Junction<TypeDescription> ignored =

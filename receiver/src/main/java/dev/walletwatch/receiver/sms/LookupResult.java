@@ -1,6 +1,6 @@
 package dev.walletwatch.receiver.sms;
 
-/** What the provider's records say about an earlier send whose outcome was unknown. */
+/** The provider's record of an earlier send whose outcome was unknown. */
 public enum LookupResult {
   /** The provider has a message with our {@code OutId}: it was sent, do not send again. */
   FOUND,

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What one send attempt came to, already classified so that the delivery worker needs no knowledge
+ * The result of one send attempt, already classified so that the delivery worker needs no knowledge
  * of the provider's error codes.
  *
  * @param outcome what the worker does next

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param signName the approved signature name, such as {@code 云通信产品}
  * @param signature which signature algorithm signs the requests
  * @param connectTimeout TCP connect timeout for one request
- * @param readTimeout time to wait for the answer; past it the outcome is unknown
+ * @param readTimeout time to wait for the response; past it the outcome is unknown
  */
 public record AliyunSettings(
     String accessKeyId,
